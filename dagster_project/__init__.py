@@ -1,0 +1,1 @@
+"""The exam-results warehouse: Dagster code location, ingestion, generator and CLI."""

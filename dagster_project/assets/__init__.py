@@ -1,0 +1,1 @@
+"""Software-defined assets: raw ingestion, dbt models, quality checks, publication."""

@@ -1,0 +1,1 @@
+"""Ingestion of landing files into the raw schema: decode, validate, pseudonymise, load."""

@@ -1,0 +1,74 @@
+"""Runtime settings: command-line options first, then environment, then defaults (CONTRACT §1)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("examwh")
+
+# A fixed key keeps the demo reproducible. It is public, so pseudonyms made with it are not
+# protective: announce it loudly every time it is used.
+DEMO_PSEUDONYM_KEY = "examwh-demo-key-not-secret"
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = REPO_ROOT / "dbt"
+
+
+@dataclass(frozen=True)
+class Settings:
+    landing_dir: Path
+    warehouse: Path
+    pseudonym_key: str
+    min_cell: int
+    demo_key: bool
+
+    @property
+    def published_dir(self) -> Path:
+        """Where the pipeline publishes read-only copies for the dashboard and reports."""
+        return self.warehouse.parent / f"{self.warehouse.stem}.published"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.warehouse.parent / f"{self.warehouse.stem}.quarantine"
+
+
+def resolve_settings(
+    landing: str | os.PathLike[str] | None = None,
+    warehouse: str | os.PathLike[str] | None = None,
+) -> Settings:
+    landing_dir = Path(landing or os.environ.get("EXAMWH_LANDING_DIR") or "data/landing")
+    warehouse_file = Path(
+        warehouse or os.environ.get("EXAMWH_WAREHOUSE") or "data/warehouse.duckdb"
+    )
+    key = os.environ.get("EXAMWH_PSEUDONYM_KEY", "")
+    demo_key = not key
+    if demo_key:
+        key = DEMO_PSEUDONYM_KEY
+    raw_min_cell = os.environ.get("EXAMWH_MIN_CELL", "5")
+    try:
+        min_cell = int(raw_min_cell)
+    except ValueError as exc:
+        raise ValueError(f"EXAMWH_MIN_CELL must be a whole number, got {raw_min_cell!r}") from exc
+    if min_cell < 1:
+        raise ValueError(f"EXAMWH_MIN_CELL must be at least 1, got {min_cell}")
+    return Settings(
+        landing_dir=landing_dir.resolve(),
+        warehouse=warehouse_file.resolve(),
+        pseudonym_key=key,
+        min_cell=min_cell,
+        demo_key=demo_key,
+    )
+
+
+def warn_if_demo_key(settings: Settings) -> None:
+    if settings.demo_key:
+        banner = "!" * 78
+        log.warning(
+            "\n%s\n  EXAMWH_PSEUDONYM_KEY is not set: using the PUBLIC DEMO KEY.\n"
+            "  Pseudonyms made with it can be reversed by anyone. Use it for demo data only.\n%s",
+            banner,
+            banner,
+        )

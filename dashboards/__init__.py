@@ -1,0 +1,1 @@
+"""Streamlit dashboards on the published warehouse."""
