@@ -79,8 +79,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     from dagster import DagsterInstance
 
     from dagster_project.definitions import defs
+    from dagster_project.jobs import landing_quarters, range_tags
 
+    quarters = landing_quarters(settings.landing_dir)
+    tags = range_tags(quarters)
     job = defs.resolve_job_def("examwh_full")
+    if quarters:
+        log.info(
+            "%d quarters in the landing tree: %s to %s", len(quarters), min(quarters), max(quarters)
+        )
     log.info(
         "running Dagster job %s: landing %s -> warehouse %s",
         job.name,
@@ -93,6 +100,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
+            tags=tags,
             run_config={
                 "loggers": {
                     "console": {"config": {"log_level": "INFO" if args.verbose else "WARNING"}}

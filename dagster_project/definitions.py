@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dagster import AssetSelection, Definitions, define_asset_job, in_process_executor
+from dagster import Definitions, in_process_executor
 from dagster_dbt import DbtCliResource
 
 from dagster_project.assets.dbt import examwh_dbt_models
@@ -10,20 +10,19 @@ from dagster_project.assets.ingestion import ingestion_assets
 from dagster_project.assets.publication import publication
 from dagster_project.assets.quality import check_failures
 from dagster_project.dbt_project import DBT_EXECUTABLE, dbt_project
+from dagster_project.jobs import reporting_job
 from dagster_project.resources import WarehouseResource
+from dagster_project.schedules import schedules
+from dagster_project.sensors import sensors
 from dagster_project.settings import resolve_settings
 
 _settings = resolve_settings()
 
-full_refresh_job = define_asset_job(
-    name="examwh_full",
-    selection=AssetSelection.all(),
-    description="Ingest every landing file, build every dbt model, run every check, publish.",
-)
-
 defs = Definitions(
     assets=[*ingestion_assets, examwh_dbt_models, check_failures, publication],
-    jobs=[full_refresh_job],
+    jobs=[reporting_job],
+    schedules=schedules,
+    sensors=sensors,
     resources={
         "warehouse": WarehouseResource(
             warehouse_path=str(_settings.warehouse),

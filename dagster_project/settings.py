@@ -32,7 +32,8 @@ class Settings:
 
     @property
     def quarantine_dir(self) -> Path:
-        return self.warehouse.parent / f"{self.warehouse.stem}.quarantine"
+        """Rejected deliveries are moved here with their reasons, beside the feed folders."""
+        return self.landing_dir / "_quarantine"
 
 
 def resolve_settings(

@@ -58,9 +58,11 @@ def test_good_files_load_with_lineage_and_bad_header_is_quarantined(tmp_path: Pa
     assert all(r[3] for r in rows)
     reason = con.execute("select reason from quality.quarantined_files").fetchall()
     assert len(reason) == 1 and "header (line 1) does not match" in reason[0][0]
-    assert (
-        landing.parent / "quarantine" / "amu" / "amu_results_100003_2025Q3_20251017.csv.reason.txt"
-    ).exists()
+    # Moved aside with its reason, never deleted.
+    aside = landing.parent / "quarantine" / "amu"
+    assert (aside / "amu_results_100003_2025Q3_20251017.csv.reason.txt").exists()
+    assert (aside / "amu_results_100003_2025Q3_20251017.csv").exists()
+    assert not (landing / "amu" / "amu_results_100003_2025Q3_20251017.csv").exists()
 
 
 def test_person_numbers_never_reach_the_table(tmp_path: Path, con) -> None:
@@ -125,6 +127,25 @@ def test_ragged_row_quarantines_with_a_location_and_no_person_number(tmp_path: P
     assert cpr(3, 1, 80, 1000) not in reason
 
 
+def test_extraction_before_the_period_began_is_quarantined(tmp_path: Path, con) -> None:
+    landing = tmp_path / "landing"
+    row = amu_row("1", "01-07-2025", "03-07-2025", cpr(1, 1, 80, 1000))
+    write_amu(landing, "amu_results_100001_2025Q3_20250610.csv", [row])
+    load(con, landing)
+    reason = con.execute("select reason from quality.quarantined_files").fetchone()[0]
+    assert reason.startswith("extracted 2025-06-10, before its period 2025Q3 began")
+
+
+def test_only_files_of_the_requested_quarters_load(tmp_path: Path, con) -> None:
+    landing = tmp_path / "landing"
+    row = amu_row("1", "01-07-2025", "03-07-2025", cpr(1, 1, 80, 1000))
+    write_amu(landing, "amu_results_100001_2025Q3_20251015.csv", [row])
+    write_amu(landing, "amu_results_100001_2025Q2_20250715.csv", [row])
+    load_feed(con, landing, "amu", KEY, landing.parent / "quarantine", quarters={"2025Q2"})
+    files = con.execute("select distinct source_file from raw.amu_results").fetchall()
+    assert files == [("amu_results_100001_2025Q2_20250715.csv",)]
+
+
 def test_file_name_not_matching_the_feed_is_quarantined(tmp_path: Path, con) -> None:
     landing = tmp_path / "landing"
     write_amu(
@@ -135,3 +156,24 @@ def test_file_name_not_matching_the_feed_is_quarantined(tmp_path: Path, con) -> 
     load(con, landing)
     reason = con.execute("select reason from quality.quarantined_files").fetchone()[0]
     assert reason.startswith("file name does not match")
+
+
+def test_header_without_rows_is_quarantined(tmp_path: Path, con) -> None:
+    landing = tmp_path / "landing"
+    write_amu(landing, "amu_results_100001_2025Q3_20251015.csv", [])
+    load(con, landing)
+    reason = con.execute("select reason from quality.quarantined_files").fetchone()[0]
+    assert reason == "the file has a header but no data rows"
+
+
+def test_truncated_last_line_is_quarantined_and_other_files_load(tmp_path: Path, con) -> None:
+    landing = tmp_path / "landing"
+    rows = [amu_row("1", "01-07-2025", "03-07-2025", cpr(i + 1, 1, 80, 1000)) for i in range(3)]
+    whole = write_amu(landing, "amu_results_100001_2025Q3_20251015.csv", rows)
+    cut = landing / "amu" / "amu_results_100002_2025Q3_20251015.csv"
+    cut.write_bytes(whole.read_bytes()[:-25])
+    load(con, landing)
+    quarantined = con.execute("select source_file, reason from quality.quarantined_files").fetchall()
+    assert [q[0] for q in quarantined] == ["amu_results_100002_2025Q3_20251015.csv"]
+    assert "3" in quarantined[0][1]  # names the line
+    assert con.execute("select count(*) from raw.amu_results").fetchone()[0] == 3

@@ -1,9 +1,18 @@
 """One raw asset per kind of delivered file: `raw/<kind>` loaded from `<landing>/<feed>/`."""
 
-from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, asset
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetsDefinition,
+    BackfillPolicy,
+    MaterializeResult,
+    RetryPolicy,
+    asset,
+)
 
 from dagster_project.feeds import FILE_KINDS, FileKind
 from dagster_project.ingest.loader import load_feed
+from dagster_project.partitions import quarter_label, reporting_quarters
 from dagster_project.resources import WarehouseResource
 
 
@@ -13,6 +22,12 @@ def build_ingestion_asset(kind: FileKind) -> AssetsDefinition:
         group_name="ingestion",
         kinds={"duckdb", "csv"},
         owners=["team:data-engineering"],
+        partitions_def=reporting_quarters,
+        # Any range of quarters loads in one run: `examwh run` covers every quarter at once.
+        backfill_policy=BackfillPolicy.single_run(),
+        # A file loads in one transaction, so a retry after a crash (or a lock held by an
+        # operator's session) simply loads what is not loaded yet.
+        retry_policy=RetryPolicy(max_retries=2, delay=5),
         description=(
             f"Every `{kind.feed}/` landing file of kind `{kind.kind}`, loaded by DuckDB's CSV reader "
             "with `source_file`/`source_line` lineage and person numbers replaced by keyed "
@@ -21,6 +36,7 @@ def build_ingestion_asset(kind: FileKind) -> AssetsDefinition:
     )
     def _ingest(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
         settings = warehouse.settings()
+        quarters = {quarter_label(key) for key in context.partition_keys}
         with warehouse.connect() as con:
             summaries = load_feed(
                 con,
@@ -29,6 +45,7 @@ def build_ingestion_asset(kind: FileKind) -> AssetsDefinition:
                 settings.pseudonym_key,
                 settings.quarantine_dir,
                 only_kinds={kind.kind},
+                quarters=quarters,
             )
             total_rows = con.execute(f"select count(*) from {kind.raw_table}").fetchone()[0]  # type: ignore[index]
         summary = summaries.get(kind.kind)
@@ -36,7 +53,7 @@ def build_ingestion_asset(kind: FileKind) -> AssetsDefinition:
         unchanged = len(summary.files_unchanged) if summary else 0
         quarantined = sum(len(s.files_quarantined) for s in summaries.values())
         context.log.info(
-            f"{kind.kind}: {loaded} files loaded, {unchanged} unchanged, {quarantined} quarantined"
+            f"{kind.kind} {min(quarters)}–{max(quarters)}: {loaded} files loaded, {unchanged} unchanged, {quarantined} quarantined"
         )
         return MaterializeResult(
             metadata={

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from dagster_project.crash_points import crash_point
 from dagster_project.feeds import FILE_KINDS, FileKind, ValueType, kind_for_file
 from dagster_project.ingest.files import (
     RejectedFile,
@@ -28,6 +29,7 @@ from dagster_project.ingest.files import (
     transcode_to_utf8,
 )
 from dagster_project.ingest.pseudonymise import hmac_pads, person_output_columns, person_select_list
+from dagster_project.partitions import period_start, reporting_quarter
 
 log = logging.getLogger("examwh.ingest")
 
@@ -184,6 +186,10 @@ def quarantine(
     sha256: str | None,
     quarantine_dir: Path,
 ) -> None:
+    """Record the file as rejected and move it aside with its reason; it is never deleted.
+
+    To retry a quarantined file after fixing the cause, move it back into its feed folder.
+    """
     reason = scrub(reason)
     log.warning("quarantined %s/%s: %s", feed, path.name, reason)
     con.execute(
@@ -200,12 +206,10 @@ def quarantine(
             "sha": sha256,
         },
     )
-    # The delivery stays where the source system put it; a copy with its reason is kept aside so
-    # the steward can send both back to the institution.
     target = quarantine_dir / feed
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(path, target / path.name)
     (target / f"{path.name}.reason.txt").write_text(reason + "\n", encoding="utf-8")
+    shutil.move(path, target / path.name)
 
 
 def load_file(
@@ -216,6 +220,7 @@ def load_file(
     quarantine_dir: Path,
     summary_by_kind: dict[str, KindSummary],
     only_kinds: set[str] | None = None,
+    quarters: set[str] | None = None,
 ) -> None:
     kind = kind_for_file(feed, path.name)
     if kind is not None and only_kinds is not None and kind.kind not in only_kinds:
@@ -237,7 +242,32 @@ def load_file(
         bucket = summary_by_kind.setdefault(f"{feed}:unknown", KindSummary(f"{feed}:unknown"))
         bucket.files_quarantined.append(path.name)
         return
+    groups = kind.match_name(path.name).groupdict()  # type: ignore[union-attr]
+    try:
+        extracted = datetime.strptime(groups["extracted"], "%Y%m%d").date()
+    except ValueError:
+        extracted = None
+    if (
+        extracted is not None
+        and quarters is not None
+        and reporting_quarter(groups.get("period"), extracted) not in quarters
+    ):
+        return
     summary = summary_by_kind.setdefault(kind.kind, KindSummary(kind.kind))
+    if extracted is None:
+        reason = f"extraction stamp {groups['extracted']!r} in the file name is not a date YYYYMMDD"
+        quarantine(con, feed, path, reason, None, quarantine_dir)
+        summary.files_quarantined.append(path.name)
+        return
+    begins = period_start(groups.get("period"))
+    if begins is not None and extracted < begins:
+        reason = (
+            f"extracted {extracted.isoformat()}, before its period {groups['period']} began "
+            f"({begins.isoformat()}): the file name's period or stamp is wrong"
+        )
+        quarantine(con, feed, path, reason, None, quarantine_dir)
+        summary.files_quarantined.append(path.name)
+        return
     try:
         inspection = inspect_file(path)
     except RejectedFile as exc:
@@ -253,9 +283,6 @@ def load_file(
     if already:
         summary.files_unchanged.append(path.name)
         return
-    match = kind.match_name(path.name)
-    assert match is not None
-    groups = match.groupdict()
     with tempfile.TemporaryDirectory(prefix="examwh-") as tmp:
         try:
             delimiter = match_header(read_header(path, inspection.encoding), kind.columns)
@@ -278,7 +305,6 @@ def load_file(
             quarantine(con, feed, path, str(exc), inspection.sha256, quarantine_dir)
             summary.files_quarantined.append(path.name)
             return
-    extracted = datetime.strptime(groups["extracted"], "%Y%m%d").date()
     now = datetime.now(UTC).replace(tzinfo=None)
     lineage = {
         "file": path.name,
@@ -330,7 +356,8 @@ def load_file(
         con.execute("drop table if exists _incoming")
     summary.files_loaded.append(path.name)
     summary.rows_loaded += rows
-    log.info(
+    crash_point("ingest")
+    log.debug(
         "loaded %s/%s: %d rows (%s, %s)",
         feed,
         path.name,
@@ -354,13 +381,14 @@ def load_feed(
     pseudonym_key: str,
     quarantine_dir: Path,
     only_kinds: set[str] | None = None,
+    quarters: set[str] | None = None,
 ) -> dict[str, KindSummary]:
-    """Load every file of one landing folder; return what happened per kind."""
+    """Load every file of one landing folder (optionally only those reporting into `quarters`)."""
     ensure_schema(con)
     pads = hmac_pads(pseudonym_key)
     summaries: dict[str, KindSummary] = {}
     for path in landing_files(landing_dir, feed):
-        load_file(con, feed, path, pads, quarantine_dir, summaries, only_kinds)
+        load_file(con, feed, path, pads, quarantine_dir, summaries, only_kinds, quarters)
     return summaries
 
 
