@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from dagster_project.crash_points import crash_point
+
 PUBLISHED_SCHEMAS = ("marts", "quality")
 KEEP_PUBLICATIONS = 3
 
@@ -39,6 +41,7 @@ def publish(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Path:
         rows = con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]  # type: ignore[index]
         manifest["tables"][f"{schema}.{table}"] = {"file": file.name, "rows": rows}  # type: ignore[index]
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    crash_point("publish")
     os.replace(staging, target)
     pointer_tmp = published_dir / ".CURRENT.tmp"
     pointer_tmp.write_text(target.name, encoding="utf-8")

@@ -12,6 +12,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
+from dagster_project.crash_points import crash_point
 from dagster_project.dbt_project import dbt_project
 from dagster_project.resources import WarehouseResource
 
@@ -47,4 +48,5 @@ def examwh_dbt_models(
     # warehouse file and minimum cell this run was configured with.
     os.environ["EXAMWH_WAREHOUSE"] = warehouse.warehouse_path
     os.environ["EXAMWH_MIN_CELL"] = str(warehouse.min_cell)
+    crash_point("dbt")
     yield from dbt.cli(["build"], context=context).stream()

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from dagster_project.checks.registry import QualityCheck
+from dagster_project.crash_points import crash_point
 
 FAILURE_COLUMNS = """
     check_id varchar, severity varchar, feed varchar, institution_id varchar,
@@ -57,6 +58,7 @@ def evaluate_checks(
             {"id": check.check_id, "severity": check.severity, "feed": check.feed},
         )
     ids = [c.check_id for c in checks]
+    crash_point("checks")
     con.execute("begin transaction")
     try:
         new_counts = dict(
