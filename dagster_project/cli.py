@@ -10,7 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from dagster_project.settings import REPO_ROOT, resolve_settings, warn_if_demo_key
+from dagster_project.settings import (
+    REPO_ROOT,
+    UnsafeKey,
+    require_usable_key,
+    resolve_settings,
+    warn_if_demo_key,
+)
 
 log = logging.getLogger("examwh")
 
@@ -70,6 +76,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = resolve_settings()
     if not settings.landing_dir.is_dir():
         raise CommandError(f"landing directory {settings.landing_dir} does not exist")
+    try:
+        require_usable_key(settings)
+    except UnsafeKey as exc:
+        raise CommandError(str(exc)) from None
     warn_if_demo_key(settings)
     started = time.monotonic()
     from dagster_project.dbt_project import ensure_manifest

@@ -36,6 +36,29 @@ class Settings:
         return self.landing_dir / "_quarantine"
 
 
+class UnsafeKey(Exception):
+    """The pseudonym key would not protect real person numbers."""
+
+
+MIN_KEY_LENGTH = 16
+GENERATOR_MANIFEST = "_faults.csv"
+
+
+def _key_from_environment() -> str:
+    key = os.environ.get("EXAMWH_PSEUDONYM_KEY", "")
+    key_file = os.environ.get("EXAMWH_PSEUDONYM_KEY_FILE", "")
+    if key or not key_file:
+        return key
+    path = Path(key_file).expanduser().resolve()
+    if path.is_relative_to(REPO_ROOT):
+        # A key file inside the checkout is one `git add` away from being published.
+        raise UnsafeKey(f"EXAMWH_PSEUDONYM_KEY_FILE must point outside the repository, not {path}")
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise UnsafeKey(f"cannot read EXAMWH_PSEUDONYM_KEY_FILE {path}: {exc.strerror}") from None
+
+
 def resolve_settings(
     landing: str | os.PathLike[str] | None = None,
     warehouse: str | os.PathLike[str] | None = None,
@@ -44,7 +67,7 @@ def resolve_settings(
     warehouse_file = Path(
         warehouse or os.environ.get("EXAMWH_WAREHOUSE") or "data/warehouse.duckdb"
     )
-    key = os.environ.get("EXAMWH_PSEUDONYM_KEY", "")
+    key = _key_from_environment()
     demo_key = not key
     if demo_key:
         key = DEMO_PSEUDONYM_KEY
@@ -62,6 +85,28 @@ def resolve_settings(
         min_cell=min_cell,
         demo_key=demo_key,
     )
+
+
+def is_demo(settings: Settings) -> bool:
+    """Demo mode: asked for explicitly, or a landing tree the generator wrote (it always leaves
+    its fault manifest at the root; real deliveries never do)."""
+    return (
+        os.environ.get("EXAMWH_DEMO", "") in {"1", "true", "yes"}
+        or (settings.landing_dir / GENERATOR_MANIFEST).is_file()
+    )
+
+
+def require_usable_key(settings: Settings) -> None:
+    """Refuse to pseudonymise real deliveries with a key that does not protect them."""
+    if is_demo(settings):
+        return
+    if settings.demo_key or settings.pseudonym_key == DEMO_PSEUDONYM_KEY:
+        raise UnsafeKey(
+            "no pseudonym key: set EXAMWH_PSEUDONYM_KEY or EXAMWH_PSEUDONYM_KEY_FILE (the public "
+            "demo key is only for generated demo data or EXAMWH_DEMO=1)"
+        )
+    if len(settings.pseudonym_key) < MIN_KEY_LENGTH:
+        raise UnsafeKey(f"the pseudonym key must be at least {MIN_KEY_LENGTH} characters long")
 
 
 def warn_if_demo_key(settings: Settings) -> None:

@@ -14,6 +14,7 @@ from dagster_project.feeds import FILE_KINDS, FileKind
 from dagster_project.ingest.loader import load_feed
 from dagster_project.partitions import quarter_label, reporting_quarters
 from dagster_project.resources import WarehouseResource
+from dagster_project.settings import require_usable_key
 
 
 def build_ingestion_asset(kind: FileKind) -> AssetsDefinition:
@@ -36,6 +37,8 @@ def build_ingestion_asset(kind: FileKind) -> AssetsDefinition:
     )
     def _ingest(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
         settings = warehouse.settings()
+        # Runs started from Dagster's UI or sensor get the same refusal as `examwh run`.
+        require_usable_key(settings)
         quarters = {quarter_label(key) for key in context.partition_keys}
         with warehouse.connect() as con:
             summaries = load_feed(
