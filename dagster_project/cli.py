@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -176,10 +175,10 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         "false",
     ]
     log.info("serving the dashboard on http://%s:%d (Ctrl-C to stop)", args.address, args.port)
-    try:
-        return subprocess.call(command, cwd=REPO_ROOT)
-    except KeyboardInterrupt:
-        return 0
+    os.chdir(REPO_ROOT)
+    # Become Streamlit rather than wait for it: a supervisor's signal then reaches the server
+    # itself and no orphaned server is left behind.
+    os.execv(sys.executable, command)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
