@@ -254,6 +254,12 @@ def load_file(
     ):
         return
     summary = summary_by_kind.setdefault(kind.kind, KindSummary(kind.kind))
+    if path.is_symlink():
+        # A link could point anywhere on the machine; deliveries are regular files.
+        reason = "the delivery is a symbolic link, not a regular file"
+        quarantine(con, feed, path, reason, None, quarantine_dir)
+        summary.files_quarantined.append(path.name)
+        return
     if extracted is None:
         reason = f"extraction stamp {groups['extracted']!r} in the file name is not a date YYYYMMDD"
         quarantine(con, feed, path, reason, None, quarantine_dir)
@@ -371,7 +377,11 @@ def landing_files(landing_dir: Path, feed: str) -> list[Path]:
     folder = landing_dir / feed
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "_")))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if (p.is_symlink() or p.is_file()) and not p.name.startswith((".", "_"))
+    )
 
 
 def load_feed(
