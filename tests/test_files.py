@@ -57,3 +57,21 @@ def test_scrub_removes_anything_shaped_like_a_person_number() -> None:
     assert "0101901234" not in scrubbed.replace("-", "")
     assert "198112189876" not in scrubbed
     assert "49360" in scrubbed
+
+
+def test_utf8_that_turns_into_something_else_is_rejected_not_garbled(tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes("Fag;Navn\nDansk;Søren\n".encode() + b"Dansk;S\xf8ren\n")
+    with pytest.raises(RejectedFile, match=r"mixed encodings: .* line 3, column 8"):
+        inspect_file(mixed)
+
+
+def test_utf8_cut_inside_a_character_is_rejected(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes("Fag;Navn\nDansk;Søren\nDansk;Å".encode()[:-1])
+    with pytest.raises(RejectedFile, match="ends in the middle of a UTF-8 character"):
+        inspect_file(cut)
+
+
+def test_scrub_removes_control_characters() -> None:
+    assert scrub("bad \x1b[31mred\x00") == "bad ?[31mred?"

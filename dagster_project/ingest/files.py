@@ -38,13 +38,21 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def inspect_file(path: Path) -> Inspection:
-    """Hash the file and decide its encoding without holding it in memory."""
+    """Hash the file and decide its encoding without holding it in memory.
+
+    UTF-8 when every byte decodes as UTF-8; Windows-1252 when the file has no valid multi-byte
+    UTF-8 sequence before its first invalid byte (a legacy export). A file that is UTF-8 for a while
+    and then not, or ends in the middle of a UTF-8 character, would be silently garbled by either
+    reading, so it is rejected with the position.
+    """
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
+    seen_multibyte = False
     size = 0
     last = b""
     lines_before = 0
+    first_undefined: tuple[int, int, int] | None = None  # (byte, line, column) undefined in 1252
     with path.open("rb") as fh:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
@@ -52,26 +60,40 @@ def inspect_file(path: Path) -> Inspection:
             last = chunk[-1:]
             if utf8:
                 try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError:
+                    seen_multibyte = seen_multibyte or not decoder.decode(chunk).isascii()
+                except UnicodeDecodeError as exc:
+                    line, column = _position(chunk, exc.start)
+                    if seen_multibyte or not chunk[: exc.start].isascii():
+                        raise RejectedFile(
+                            f"mixed encodings: valid UTF-8 before byte 0x{chunk[exc.start]:02x} at "
+                            f"line {lines_before + line}, column {column}, which is not UTF-8"
+                        ) from None
                     utf8 = False
-            if not utf8:
+            if first_undefined is None:
                 bad = _CP1252_UNDEFINED.intersection(chunk)
                 if bad:
                     offset = min(chunk.index(bytes([b])) for b in bad)
                     line, column = _position(chunk, offset)
-                    raise RejectedFile(
-                        f"undecodable byte 0x{chunk[offset]:02x} at line {lines_before + line}, "
-                        f"column {column}: the file is neither UTF-8 nor Windows-1252"
-                    )
+                    first_undefined = (chunk[offset], lines_before + line, column)
             lines_before += chunk.count(b"\n")
-        if utf8:
-            try:
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
-                utf8 = False
     if size == 0:
         raise RejectedFile("the file is empty: no header and no rows")
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            if seen_multibyte:
+                raise RejectedFile(
+                    f"the file ends in the middle of a UTF-8 character (line {lines_before + 1}): "
+                    "truncated delivery?"
+                ) from None
+            utf8 = False
+    if not utf8 and first_undefined is not None:
+        byte, line, column = first_undefined
+        raise RejectedFile(
+            f"undecodable byte 0x{byte:02x} at line {line}, column {column}: "
+            "the file is neither UTF-8 nor Windows-1252"
+        )
     return Inspection(
         sha256=digest.hexdigest(),
         encoding="utf-8" if utf8 else "cp1252",
@@ -126,6 +148,10 @@ def transcode_to_utf8(src: Path, dst: Path, encoding: str) -> None:
 _PERSON_NUMBER_LIKE = re.compile(r"(?<!\d)(\d{2})?\d{6}[-+ ]?\d{4}(?!\d)")
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def scrub(text: str) -> str:
-    """Remove anything shaped like a person number from a message before it is stored or logged."""
-    return _PERSON_NUMBER_LIKE.sub("[person number]", text)
+    """Make a message safe to store, log and show: nothing shaped like a person number, and no
+    control characters (a delivered escape sequence must not reach a steward's terminal)."""
+    return _CONTROL.sub("?", _PERSON_NUMBER_LIKE.sub("[person number]", text))

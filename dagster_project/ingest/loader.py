@@ -9,6 +9,7 @@ same content is skipped, so reruns are idempotent.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -166,16 +167,25 @@ def _read_into_temp(
     return con.execute("select count(*) from _incoming").fetchone()[0]  # type: ignore[index]
 
 
+_CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
+_COLUMNS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
 def _duckdb_reason(exc: Exception, csv_path: Path, source_name: str) -> str:
+    """A steward's reason from DuckDB's CSV error: where and what, never the delivered content
+    (its "Original Line" would copy personal data into the quarantine table)."""
     message = str(exc).replace(str(csv_path), source_name)
-    # DuckDB's CSV errors are long; keep the lines that say where and what.
-    keep = [
-        line.strip()
-        for line in message.splitlines()
-        if line.strip()
-        and not line.strip().startswith(("Possible fixes", "*", "Parser options", "file ="))
-    ]
-    return scrub(" ".join(keep))[:1000]
+    line = _CSV_LINE.search(message)
+    # DuckDB counts the header as line 1; stewards count data rows (CONTRACT §3).
+    where = f"line {int(line[1]) - 1} (data row)" if line else "somewhere in the file"
+    if columns := _COLUMNS.search(message):
+        if int(columns[2]) < int(columns[1]):
+            what = f"expected {columns[1]} columns, found {columns[2]} (a truncated or broken row)"
+        else:
+            what = f"expected {columns[1]} columns, found {columns[2]} (an unquoted delimiter?)"
+        return f"{where}: {what}"
+    first = message.split("Original Line", 1)[0].splitlines()[0] if message else "unreadable"
+    return scrub(f"{where}: {first}")[:300]
 
 
 def quarantine(
@@ -294,7 +304,7 @@ def load_file(
             delimiter = match_header(read_header(path, inspection.encoding), kind.columns)
             csv_path = path
             if inspection.encoding != "utf-8":
-                csv_path = Path(tmp) / path.name
+                csv_path = Path(tmp) / "delivery.csv"
                 transcode_to_utf8(path, csv_path, inspection.encoding)
             try:
                 rows = _read_into_temp(con, kind, csv_path, delimiter, pads)
