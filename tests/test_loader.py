@@ -173,7 +173,9 @@ def test_truncated_last_line_is_quarantined_and_other_files_load(tmp_path: Path,
     cut = landing / "amu" / "amu_results_100002_2025Q3_20251015.csv"
     cut.write_bytes(whole.read_bytes()[:-25])
     load(con, landing)
-    quarantined = con.execute("select source_file, reason from quality.quarantined_files").fetchall()
+    quarantined = con.execute(
+        "select source_file, reason from quality.quarantined_files"
+    ).fetchall()
     assert [q[0] for q in quarantined] == ["amu_results_100002_2025Q3_20251015.csv"]
     assert "3" in quarantined[0][1]  # names the line
     assert con.execute("select count(*) from raw.amu_results").fetchone()[0] == 3

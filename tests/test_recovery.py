@@ -20,7 +20,10 @@ def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
         marts = con.execute(
             "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
         ).fetchall()
-        state = {f"marts.{t}": sorted(con.execute(f"select * from marts.{t}").fetchall(), key=repr) for (t,) in marts}
+        state = {
+            f"marts.{t}": sorted(con.execute(f"select * from marts.{t}").fetchall(), key=repr)
+            for (t,) in marts
+        }
         state["failures"] = sorted(
             con.execute(
                 "select check_id, severity, feed, institution_id, source_file, source_line, "
@@ -29,9 +32,13 @@ def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
             key=repr,
         )
         state["quarantined"] = sorted(
-            con.execute("select feed, source_file, reason from quality.quarantined_files").fetchall()
+            con.execute(
+                "select feed, source_file, reason from quality.quarantined_files"
+            ).fetchall()
         )
-        state["raw"] = con.execute("select count(*), count(distinct source_file) from raw.amu_results").fetchall()
+        state["raw"] = con.execute(
+            "select count(*), count(distinct source_file) from raw.amu_results"
+        ).fetchall()
     return state
 
 
@@ -52,7 +59,9 @@ def clean_state(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tupl
 def test_killed_run_recovers_to_the_clean_result(stage: str, tmp_path: Path, clean_state) -> None:
     build_small_landing(tmp_path / "landing")
     warehouse = tmp_path / "w.duckdb"
-    killed = run_examwh(tmp_path / "landing", warehouse, {**environment(), "EXAMWH_CRASH_AT": stage})
+    killed = run_examwh(
+        tmp_path / "landing", warehouse, {**environment(), "EXAMWH_CRASH_AT": stage}
+    )
     assert killed.returncode != 0, f"the run was not killed at {stage}"
     rerun = run_examwh(tmp_path / "landing", warehouse, environment())
     assert rerun.returncode == 0, rerun.stderr[-2000:]

@@ -36,9 +36,13 @@ def test_terms_schedule_requests_the_quarters_the_terms_end_in() -> None:
 
 
 def _evaluate(landing: Path, cursor: str | None):
-    resource = WarehouseResource(warehouse_path=str(landing.parent / "w.duckdb"), landing_dir=str(landing))
+    resource = WarehouseResource(
+        warehouse_path=str(landing.parent / "w.duckdb"), landing_dir=str(landing)
+    )
     with DagsterInstance.ephemeral() as instance:
-        context = build_sensor_context(cursor=cursor, instance=instance, resources={"warehouse": resource})
+        context = build_sensor_context(
+            cursor=cursor, instance=instance, resources={"warehouse": resource}
+        )
         return landing_sensor(context)
 
 

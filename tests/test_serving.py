@@ -78,7 +78,9 @@ def test_dashboard_answers_every_probe_while_the_pipeline_writes(tmp_path: Path)
         server.wait(timeout=20)
 
 
-def test_pages_read_the_new_publication_after_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pages_read_the_new_publication_after_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from streamlit.testing.v1 import AppTest
 
     env = {**os.environ, "EXAMWH_PSEUDONYM_KEY": "serving-test-key"}
@@ -86,7 +88,9 @@ def test_pages_read_the_new_publication_after_a_run(tmp_path: Path, monkeypatch:
     warehouse = tmp_path / "w.duckdb"
     assert run_examwh(tmp_path / "landing", warehouse, env).returncode == 0
     monkeypatch.setenv("EXAMWH_WAREHOUSE", str(warehouse))
-    app = AppTest.from_file(str(Path(__file__).parent.parent / "dashboards" / "app.py"), default_timeout=60)
+    app = AppTest.from_file(
+        str(Path(__file__).parent.parent / "dashboards" / "app.py"), default_timeout=60
+    )
     app.run()
     first = app.caption[0].value
     # While a second run writes the same warehouse, the page still renders from a publication.
