@@ -122,12 +122,20 @@ def cmd_run(args: argparse.Namespace) -> int:
         if failures:
             data = failures[0].step_failure_data
             step = failures[0].step_key
-            err = data.error.message.strip().splitlines()[0] if data and data.error else "failed"
+            err = _innermost_message(data.error) if data and data.error else "failed"
             reason = f"step {step}: {err}"
         raise CommandError(f"run failed at {reason}")
     _print_run_summary(settings.warehouse)
     log.info("run finished in %.1f s", time.monotonic() - started)
     return 0
+
+
+def _innermost_message(error: object) -> str:
+    """The root cause's first line: 'dbt build failed: ...' says more than Dagster's wrapper."""
+    while getattr(error, "cause", None) is not None:
+        error = error.cause  # type: ignore[attr-defined]
+    message = str(getattr(error, "message", error)).strip()
+    return message.splitlines()[0] if message else "failed"
 
 
 def _print_run_summary(warehouse: Path) -> None:

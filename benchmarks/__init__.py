@@ -1,0 +1,1 @@
+"""Benchmarks: the pipeline against the DuckDB floor and a pandas baseline (docs/performance.md)."""
