@@ -1,10 +1,11 @@
 -- Certificate issuance per quarter × institution × AMU course (CONTRACT §3).
--- Result categories: amu-exam-result-reporting, Bilag 1 (seed amu_result_codes).
+-- Result categories: amu-exam-result-reporting, Bilag 1 (seed amu_result_codes). Duplicate
+-- participations within one delivery count once (int_dedupe_amu_participations).
 with
 
 participations as (
 
-    select * from {{ ref('int_select_latest_amu_deliveries') }}
+    select * from {{ ref('int_dedupe_amu_participations') }}
 
 ),
 

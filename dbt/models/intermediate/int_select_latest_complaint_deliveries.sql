@@ -1,0 +1,2 @@
+-- Only the latest delivery per institution_id and term counts; earlier ones are superseded (CONTRACT §2).
+{{ select_latest_delivery(ref('stg_complaints__complaints'), ['institution_id', 'term']) }}
