@@ -225,3 +225,34 @@ def test_no_published_count_between_one_and_min_cell(exam_run: ExamRun) -> None:
         ).fetchone()[0]
     assert checked >= 25
     assert suppressed == 4
+
+
+def test_snapshot_records_changed_and_deleted_results(tmp_path: Path) -> None:
+    landing = build_exam_landing(tmp_path / "landing")
+    warehouse = tmp_path / "warehouse.duckdb"
+    env = {**os.environ, "EXAMWH_PSEUDONYM_KEY": "exam-models-test-key", "EXAMWH_MIN_CELL": "5"}
+    assert run_examwh(landing.root, warehouse, env).returncode == 0
+    # A corrected delivery: the first participant failed after all, the last one was never held.
+    original = (landing.root / "amu" / AMU_FILE).read_text(encoding="utf-8").splitlines()
+    header, rows = original[0], original[1:6]
+    first = rows[0].split(";")
+    first[9] = "4"
+    corrected = [header, ";".join(first), *rows[1:5]]
+    (landing.root / "amu" / AMU_FILE.replace("20251020", "20251101")).write_text(
+        "\n".join(corrected) + "\n", encoding="utf-8"
+    )
+    assert run_examwh(landing.root, warehouse, env).returncode == 0
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        versions = con.execute(
+            "select result_code, dbt_valid_to is null from snapshots.amu_results_history "
+            "where institution_id = '100009' order by participation_key, dbt_valid_from"
+        ).fetchall()
+        current = con.execute(
+            "select count(*), count(*) filter (where result_code = 4) "
+            "from snapshots.amu_results_history where institution_id = '100009' "
+            "and dbt_valid_to is null"
+        ).fetchone()
+    # Six participations seen first; one changed (a second version), one deleted (closed).
+    assert len(versions) == 7
+    assert current == (5, 1)
+    assert sorted(v for v in versions if not v[1]) == [(1, False), (1, False)]
