@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections import Counter
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -34,7 +36,7 @@ def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path: Path) -> None:
 
 def test_files_follow_the_contract_and_faults_point_at_unregistered_results(tmp_path: Path) -> None:
     out = tmp_path / "landing"
-    summary = generate(out, scale="demo", seed=7, years=1, fault_rate=0.02)
+    summary = generate(out, scale="demo", seed=7, years=1, fault_rate=0.05)
     names = [p.name for p in (out / "amu").iterdir()]
     assert summary.files == len(names) > 0
     assert all(AMU_RESULTS.match_name(n) for n in names)
@@ -44,26 +46,63 @@ def test_files_follow_the_contract_and_faults_point_at_unregistered_results(tmp_
         faults = list(csv.DictReader(fh))
     assert summary.faults == len(faults) > 0
     con = duckdb.connect()
-    for fault in faults[:25]:
+    columns = AMU_RESULTS.columns
+    defects = {
+        "amu.result_missing": lambda r: r[columns.index("Resultat")] == "0",
+        "amu.result_code_invalid": lambda r: r[columns.index("Resultat")] in {"7", "8", "9"},
+        "amu.dates_inverted": lambda r: _day(r[1]) > _day(r[2]),
+        "amu.ends_after_quarter": lambda r: _day(r[2]) > _quarter_end(fault["source_file"]),
+        "amu.person_number_invalid": lambda r: int(r[3][:2]) > 31,
+        "amu.course_unknown": lambda r: r[4].startswith("39") or r[7].startswith("9"),
+    }
+    checked = Counter()
+    for fault in faults:
         path = out / "amu" / fault["source_file"]
         enc = inspect_file(path).encoding
         with path.open(encoding="utf-8-sig" if enc == "utf-8" else enc, newline="") as fh:
             text = fh.read().splitlines()
         delimiter = "\t" if "\t" in text[0] else ";"
-        row = next(csv.reader([text[int(fault["source_line"])]], delimiter=delimiter))
-        assert row[AMU_RESULTS.columns.index("Resultat")] == "0"
-    # Every generated CPR number is valid under the century rule.
+        rows = list(csv.reader(text[1:], delimiter=delimiter))
+        row = rows[int(fault["source_line"]) - 1]
+        if fault["check_id"] == "amu.duplicate_participation":
+            key = lambda r: (r[0], r[3], r[4], r[1])  # noqa: E731 - team, person, course, start
+            assert key(row) in {key(r) for r in rows[: int(fault["source_line"]) - 1]}
+        else:
+            assert defects[fault["check_id"]](row), (fault, row)
+        checked[fault["check_id"]] += 1
+    assert len(checked) == 7
+    # Generated CPR numbers are valid under the century rule, except the planted ones.
     sample = out / "amu" / names[0]
     enc = inspect_file(sample).encoding
     text = sample.read_text(encoding="utf-8-sig" if enc == "utf-8" else enc).splitlines()
     delimiter = "\t" if "\t" in text[0] else ";"
-    numbers = [next(csv.reader([line], delimiter=delimiter))[3] for line in text[1:]]
+    planted_bad = {
+        int(f["source_line"])
+        for f in faults
+        if f["source_file"] == names[0] and f["check_id"] == "amu.person_number_invalid"
+    }
+    numbers = [
+        next(csv.reader([line], delimiter=delimiter))[3]
+        for i, line in enumerate(text[1:], start=1)
+        if i not in planted_bad
+    ]
+    # Every other number is valid: clean rows never trip amu.person_number_invalid.
     valid_sql = person_select_list("v", "dk_cpr")[1]
     invalid = con.execute(
         f"select count(*) from (select unnest($n) as v) where not ({valid_sql.removesuffix(' as person_number_valid')})",
         {"n": numbers},
     ).fetchone()[0]
     assert invalid == 0
+
+
+def _day(text: str) -> date:
+    return datetime.strptime(text, "%d-%m-%Y").date()
+
+
+def _quarter_end(file_name: str) -> date:
+    year, quarter = file_name.split("_")[3].split("Q")
+    first_of_next = date(int(year) + (quarter == "4"), (3 * int(quarter)) % 12 + 1, 1)
+    return first_of_next - timedelta(days=1)
 
 
 def test_result_codes_are_mostly_certificates(tmp_path: Path) -> None:

@@ -15,6 +15,13 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+# Expressions the check SQL shares, written once: the bounds of a reported quarter (`2025Q3`).
+_QUARTER_START = "make_date(cast(left(quarter, 4) as integer), (cast(right(quarter, 1) as integer) - 1) * 3 + 1, 1)"
+SQL_FRAGMENTS = {
+    "quarter_start": _QUARTER_START,
+    "quarter_end": f"cast({_QUARTER_START} + interval 3 month - interval 1 day as date)",
+}
+
 
 @dataclass(frozen=True)
 class QualityCheck:
@@ -29,11 +36,11 @@ class QualityCheck:
         return self.check_id.replace(".", "__")
 
     def sql(self) -> str:
-        return (
-            resources.files("dagster_project.checks")
-            .joinpath("sql", f"{self.check_id}.sql")
-            .read_text("utf-8")
-        )
+        path = resources.files("dagster_project.checks").joinpath("sql", f"{self.check_id}.sql")
+        sql = path.read_text("utf-8")
+        for name, expression in SQL_FRAGMENTS.items():
+            sql = sql.replace("{{" + name + "}}", expression)
+        return sql
 
 
 QUALITY_CHECKS: tuple[QualityCheck, ...] = (
@@ -46,6 +53,57 @@ QUALITY_CHECKS: tuple[QualityCheck, ...] = (
             "amu-exam-result-reporting, 'Listen over prøveresultater' and FAQ: every test-bearing "
             "course participation of the quarter must get a result; 0 means none registered."
         ),
+    ),
+    QualityCheck(
+        check_id="amu.ends_after_quarter",
+        severity="error",
+        feed="amu",
+        description="`Slutdato` is after the last day of the reported quarter.",
+        source_rule=(
+            "amu-exam-result-reporting, FAQ: participations that end in a later quarter are "
+            "deleted and reported with that quarter."
+        ),
+    ),
+    QualityCheck(
+        check_id="amu.result_code_invalid",
+        severity="error",
+        feed="amu",
+        description="`Resultat` is not 0–6.",
+        source_rule="amu-exam-result-reporting, 'Registrering af prøveresultater' and Bilag 1 (codes 1–6; 0 = none yet).",
+    ),
+    QualityCheck(
+        check_id="amu.dates_inverted",
+        severity="error",
+        feed="amu",
+        description="`Startdato` is after `Slutdato`.",
+        source_rule="amu-exam-result-reporting, Figur 1: a participation runs from Startdato to Slutdato.",
+    ),
+    QualityCheck(
+        check_id="amu.person_number_invalid",
+        severity="error",
+        feed="amu",
+        description=(
+            "`Cpr-nummer` is not 10 digits (hyphen optional) forming a real birth date under the "
+            "CPR century rule; modulus 11 is not required."
+        ),
+        source_rule="CONTRACT §5; the CPR century rule (7th digit with the year gives the century).",
+    ),
+    QualityCheck(
+        check_id="amu.duplicate_participation",
+        severity="error",
+        feed="amu",
+        description=(
+            "The same institution, team, person, course and start date appear again in one "
+            "delivery; the later rows fail."
+        ),
+        source_rule="amu-exam-result-reporting: one result per course participation.",
+    ),
+    QualityCheck(
+        check_id="amu.course_unknown",
+        severity="warning",
+        feed="amu",
+        description="`Fagkode` is not in the course catalogue, or its `Fkb` differs from the catalogue's.",
+        source_rule="amu-exam-result-reporting, Figur 1 (Fagkode, Fkb); seed amu_course_catalogue.",
     ),
 )
 

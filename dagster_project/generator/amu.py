@@ -27,6 +27,15 @@ from dagster_project.generator.writer import pick_style, write_delivery
 # Course activity by quarter: summer holidays make Q3 the quiet one.
 SEASONALITY = np.array([1.05, 1.1, 0.7, 1.15])
 RESULT_CODES = np.array([1, 2, 3, 4, 5, 6])
+AMU_FAULTS = (
+    "amu.result_missing",
+    "amu.ends_after_quarter",
+    "amu.result_code_invalid",
+    "amu.dates_inverted",
+    "amu.person_number_invalid",
+    "amu.duplicate_participation",
+    "amu.course_unknown",
+)
 RESULT_SHARES = np.array([0.855, 0.015, 0.03, 0.035, 0.055, 0.01])
 
 
@@ -189,33 +198,66 @@ def _write_institution_quarter(
     else:
         keep_final = np.ones(n, dtype=bool)
 
-    # Planted faults, in the delivery that counts.
-    missing = (rng.random(n) < fault_rate) & keep_final
-    result = np.where(missing, 0, result)
-    edited_text = np.where(missing, "", edited_text)
+    # Planted faults, in the delivery that counts: a faulty row carries exactly one fault kind,
+    # made so that it trips its own check and no other.
+    faulty = (rng.random(n) < fault_rate) & keep_final
+    kind = np.where(faulty, rng.integers(0, len(AMU_FAULTS), n), -1)
+    result = result.copy()
+    start, end, cpr = start.copy(), end.copy(), np.asarray(cpr, dtype=object).copy()
+    fagkode, fkb = fagkode.copy(), fkb.copy()
+    is_kind = {check: kind == i for i, check in enumerate(AMU_FAULTS)}
+    result[is_kind["amu.result_missing"]] = 0
+    edited_text = np.where(is_kind["amu.result_missing"], "", edited_text)
+    after = is_kind["amu.ends_after_quarter"]
+    end[after] = np.datetime64(q_end, "D") + rng.integers(1, 20, after.sum()).astype(
+        "timedelta64[D]"
+    )
+    invalid_code = is_kind["amu.result_code_invalid"]
+    result[invalid_code] = rng.choice([7, 8, 9], invalid_code.sum())
+    inverted = is_kind["amu.dates_inverted"]
+    start[inverted] = end[inverted] + rng.integers(1, 6, inverted.sum()).astype("timedelta64[D]")
+    bad_cpr = is_kind["amu.person_number_invalid"]
+    # Day 32-39: ten digits, but no birth date.
+    cpr[bad_cpr] = [
+        f"3{d}{c[2:]}"
+        for d, c in zip(rng.integers(2, 10, bad_cpr.sum()), cpr[bad_cpr], strict=True)
+    ]
+    unknown = is_kind["amu.course_unknown"]
+    wrong_code = unknown & (rng.random(n) < 0.5)
+    fagkode[wrong_code] = [f"39{v:03d}" for v in rng.integers(0, 1000, wrong_code.sum())]
+    wrong_fkb = unknown & ~wrong_code
+    fkb[wrong_fkb] = [f"9{v:03d}" for v in rng.integers(0, 1000, wrong_fkb.sum())]
+    # Duplicates: the row is delivered once more at the end of the file; the repeat fails.
+    repeated = np.flatnonzero(is_kind["amu.duplicate_participation"])
+    order = np.concatenate([np.flatnonzero(keep_final), repeated])
+
     name = _file_name(institution, year, quarter, extracted_final)
-    _write(
-        out,
-        name,
-        rng,
+    columns = [
         team_id,
-        start,
-        end,
+        _dk(start),
+        _dk(end),
         cpr,
         fagkode,
         title,
         level,
         fkb,
         self_study,
-        result,
+        result.astype(str),
         edited_text,
-        keep_final,
-    )
-    lines = np.cumsum(keep_final)  # source_line of each kept row
-    for idx in np.flatnonzero(missing):
-        faults.add("amu.result_missing", "amu", name, int(lines[idx]))
+    ]
+    rows = zip(*(np.asarray(c)[order].tolist() for c in columns), strict=True)
+    write_delivery(out / AMU_RESULTS.feed / name, AMU_RESULTS.columns, rows, pick_style(rng))
+    line_of = np.zeros(n, dtype=np.int64)
+    line_of[np.flatnonzero(keep_final)] = np.arange(1, keep_final.sum() + 1)
+    for check in AMU_FAULTS:
+        if check == "amu.duplicate_participation":
+            continue
+        for idx in np.flatnonzero(is_kind[check]):
+            faults.add(check, "amu", name, int(line_of[idx]))
+    for j in range(len(repeated)):
+        faults.add("amu.duplicate_participation", "amu", name, int(keep_final.sum()) + j + 1)
     files += 1
-    return files, int(keep_final.sum())
+    return files, len(order)
 
 
 def _file_name(institution: str, year: int, quarter: int, extracted: np.datetime64) -> str:

@@ -12,7 +12,4 @@ select
         || ' inside ' || quarter || '. Expected a result code 1–6.' as detail
 from intermediate.int_select_latest_amu_deliveries
 where coalesce(result_code, 0) = 0
-    and course_end_date between
-        make_date(cast(left(quarter, 4) as integer), (cast(right(quarter, 1) as integer) - 1) * 3 + 1, 1)
-        and cast(make_date(cast(left(quarter, 4) as integer), (cast(right(quarter, 1) as integer) - 1) * 3 + 1, 1)
-            + interval 3 month - interval 1 day as date)
+    and course_end_date between {{quarter_start}} and {{quarter_end}}
