@@ -112,3 +112,146 @@ def amu_rate_by_quarter(
         """,
         (quarter_from, quarter_to, list(institutions), list(institutions)),
     )
+
+
+def has_table(name: str) -> bool:
+    manifest = (publication() / "manifest.json").read_text(encoding="utf-8")
+    return f'"{name}"' in manifest
+
+
+# --- Exam grades ------------------------------------------------------------------------------
+
+
+def exam_terms() -> list[str]:
+    return query("select distinct term from marts.grade_distribution order by term")[
+        "term"
+    ].tolist()
+
+
+def exam_subjects(education: str | None = None) -> pd.DataFrame:
+    return query(
+        "select distinct education, subject, exam_form from marts.grade_distribution "
+        "where ? is null or education = ? order by all",
+        (education, education),
+    )
+
+
+def grade_distribution(
+    terms: tuple[str, ...], education: str, subject: str, exam_form: str
+) -> pd.DataFrame:
+    return query(
+        """
+        select d.term, d.grade, d.students, d.share, d.suppressed, s.intended_share
+        from marts.grade_distribution d
+        left join (select * from (values ('12', 0.10), ('10', 0.25), ('7', 0.30), ('4', 0.25), ('02', 0.10))
+                   as v(grade, intended_share)) s using (grade)
+        where list_contains(?::varchar[], d.term) and d.education = ? and d.subject = ? and d.exam_form = ?
+        order by d.term, d.grade_order
+        """,
+        (list(terms), education, subject, exam_form),
+    )
+
+
+def exam_outcomes(terms: tuple[str, ...], education: str | None) -> pd.DataFrame:
+    return query(
+        """
+        select * from marts.exam_outcomes
+        where list_contains(?::varchar[], term) and (? is null or education = ?)
+        order by term, education, subject, exam_form, institution_id
+        """,
+        (list(terms), education, education),
+    )
+
+
+def exam_trends() -> pd.DataFrame:
+    return query("select * from marts.exam_result_trends order by year, education")
+
+
+# --- Censors and complaints -------------------------------------------------------------------
+
+
+def censor_disagreement(terms: tuple[str, ...]) -> pd.DataFrame:
+    return query(
+        "select * from marts.censor_disagreement where list_contains(?::varchar[], term) order by all",
+        (list(terms),),
+    )
+
+
+def complaint_outcomes(terms: tuple[str, ...]) -> pd.DataFrame:
+    return query(
+        "select * from marts.complaint_outcomes where list_contains(?::varchar[], term) order by all",
+        (list(terms),),
+    )
+
+
+# --- Komvux prövning --------------------------------------------------------------------------
+
+
+def komvux_terms() -> list[str]:
+    return query("select distinct term from marts.komvux_course_results order by term")[
+        "term"
+    ].tolist()
+
+
+def komvux_course_results(terms: tuple[str, ...], units: tuple[str, ...] = ()) -> pd.DataFrame:
+    return query(
+        """
+        select * from marts.komvux_course_results
+        where list_contains(?::varchar[], term)
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], unit))
+        order by term, unit, course_code
+        """,
+        (list(terms), list(units), list(units)),
+    )
+
+
+# --- Data quality (row level: the steward's page) ---------------------------------------------
+
+
+def open_failures(
+    check_ids: tuple[str, ...] = (), institutions: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    return query(
+        """
+        select check_id, severity, feed, institution_id, source_file, source_line, record_key,
+               detail, first_seen_at, last_seen_at
+        from quality.check_failures
+        where resolved_at is null
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], check_id))
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], institution_id))
+        order by check_id, institution_id, source_file, source_line
+        """,
+        (list(check_ids), list(check_ids), list(institutions), list(institutions)),
+    )
+
+
+def failure_counts() -> pd.DataFrame:
+    return query(
+        """
+        select check_id, severity, feed, count(*) as open_failures,
+               count(distinct institution_id) as institutions
+        from quality.check_failures where resolved_at is null
+        group by all order by open_failures desc
+        """
+    )
+
+
+def failure_trend() -> pd.DataFrame:
+    """Per day: failures open at the end of the day, and failures resolved that day."""
+    return query(
+        """
+        with days as (
+            select unnest(generate_series(min(first_seen_at)::date, greatest(max(last_seen_at), max(coalesce(resolved_at, last_seen_at)))::date, interval 1 day))::date as day
+            from quality.check_failures
+        )
+        select day,
+               count(*) filter (where f.first_seen_at::date <= day and (f.resolved_at is null or f.resolved_at::date > day)) as open,
+               count(*) filter (where f.resolved_at::date = day) as resolved
+        from days cross join quality.check_failures f
+        group by day order by day
+        """
+    )
+
+
+def quarantined_files() -> pd.DataFrame:
+    return query("select * from quality.quarantined_files order by quarantined_at desc")

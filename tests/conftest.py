@@ -97,3 +97,19 @@ def pipeline_run(tmp_path_factory: pytest.TempPathFactory) -> PipelineRun:
     result = run_examwh(landing, warehouse, env)
     assert result.returncode == 0, result.stderr[-3000:]
     return PipelineRun(landing, warehouse, env, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def dashboard_run(tmp_path_factory: pytest.TempPathFactory) -> PipelineRun:
+    """Every feed published: the AMU tree and the exam/Komvux tree in one landing folder."""
+    from tests.landing_exams import build_exam_landing
+
+    root = tmp_path_factory.mktemp("dashboard")
+    landing = root / "landing"
+    build_small_landing(landing)
+    build_exam_landing(landing)
+    warehouse = root / "warehouse.duckdb"
+    env = {**os.environ, "EXAMWH_PSEUDONYM_KEY": "dashboard-test-key-0123", "EXAMWH_MIN_CELL": "3"}
+    result = run_examwh(landing, warehouse, env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return PipelineRun(landing, warehouse, env, result.stdout + result.stderr)

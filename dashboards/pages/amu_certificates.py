@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboards import data_access as data
+from dashboards.components import table_with_downloads
+from dashboards.i18n import t
 
-st.title("AMU certificates")
+st.title(t("amu"))
 try:
     quarters = data.amu_quarters()
 except data.NothingPublished as exc:
@@ -17,9 +19,9 @@ if not quarters:
     st.stop()
 
 quarter_from, quarter_to = st.select_slider(
-    "Quarters", options=quarters, value=(quarters[0], quarters[-1]), key="quarters"
+    t("quarters"), options=quarters, value=(quarters[0], quarters[-1]), key="quarters"
 )
-institutions = st.multiselect("Institutions", data.amu_institutions(), key="institutions")
+institutions = st.multiselect(t("institutions"), data.amu_institutions(), key="institutions")
 
 by_quarter = data.amu_rate_by_quarter(quarter_from, quarter_to, tuple(institutions))
 st.subheader("Certificate rate by quarter")
@@ -34,14 +36,5 @@ st.caption(
 
 rates = data.amu_certificate_rates(quarter_from, quarter_to, tuple(institutions))
 st.subheader("By institution and course")
-st.metric("Rows", len(rates))
-st.dataframe(rates, hide_index=True, use_container_width=True)
-st.caption(
-    "Empty cells are suppressed counts between 1 and the minimum cell size (`suppressed` = true)."
-)
-st.download_button(
-    "Download CSV",
-    rates.to_csv(index=False).encode("utf-8"),
-    "amu_certificate_rates.csv",
-    "text/csv",
-)
+st.metric(t("rows"), len(rates))
+table_with_downloads(rates, "amu_certificate_rates")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboards import data_access as data
+from dashboards.i18n import t
 
-st.title("Exam results warehouse")
+st.title(t("overview"))
 try:
     published = data.published_at()
 except data.NothingPublished as exc:
@@ -14,7 +15,7 @@ except data.NothingPublished as exc:
     st.stop()
 
 quarters = data.amu_quarters()
-st.caption(f"Published {published}")
+st.caption(f"{t('published')} {published}")
 if quarters:
     latest = quarters[-1]
     rates = data.amu_rate_by_quarter(latest, latest)

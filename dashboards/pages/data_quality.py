@@ -1,0 +1,40 @@
+"""Data quality, for the stewards: open failures by check and institution, their trend, the file
+and line of each, and an export per institution to send back."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboards import data_access as data
+from dashboards.components import table_with_downloads
+from dashboards.i18n import t
+
+st.title(t("quality"))
+try:
+    counts = data.failure_counts()
+except data.NothingPublished as exc:
+    st.warning(str(exc))
+    st.stop()
+
+st.metric(t("open_failures"), int(counts["open_failures"].sum()) if not counts.empty else 0)
+st.subheader(t("by_check"))
+if not counts.empty:
+    st.bar_chart(counts, x="check_id", y="open_failures", color="severity")
+st.dataframe(counts, hide_index=True, width="stretch")
+
+trend = data.failure_trend()
+if not trend.empty:
+    st.subheader(t("trend"))
+    st.line_chart(trend, x="day", y=["open", "resolved"])
+
+st.subheader(t("drill_down"))
+checks = st.multiselect(t("check"), counts["check_id"].tolist(), key="dq_checks")
+all_open = data.open_failures(tuple(checks))
+institutions = sorted(i for i in all_open["institution_id"].dropna().unique())
+chosen = st.multiselect(t("institution"), institutions, key="dq_institutions")
+failures = data.open_failures(tuple(checks), tuple(chosen))
+st.metric(t("rows"), len(failures))
+table_with_downloads(failures, "check_failures")
+
+st.subheader(t("quarantined"))
+st.dataframe(data.quarantined_files(), hide_index=True, width="stretch")

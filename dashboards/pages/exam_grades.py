@@ -1,0 +1,49 @@
+"""Exam grades: distribution against the 7-point scale's intended shares, outcomes, trends."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboards import data_access as data
+from dashboards.components import table_with_downloads
+from dashboards.i18n import language, t
+
+st.title(t("exams"))
+if not data.has_table("marts.grade_distribution") or not (terms := data.exam_terms()):
+    st.info(t("nothing_yet"))
+    st.stop()
+
+chosen_terms = tuple(
+    st.multiselect(t("terms"), terms, default=terms[-1:], key="exam_terms")
+) or tuple(terms[-1:])
+subjects = data.exam_subjects()
+education = st.selectbox(t("education"), sorted(subjects["education"].unique()), key="education")
+of_education = subjects[subjects["education"] == education]
+subject = st.selectbox(t("subject"), sorted(of_education["subject"].unique()), key="subject")
+form = st.selectbox(
+    t("exam_form"),
+    sorted(of_education[of_education["subject"] == subject]["exam_form"].unique()),
+    key="exam_form",
+)
+
+st.subheader(t("grade_distribution"))
+distribution = data.grade_distribution(chosen_terms, education, subject, form)
+chart = distribution.rename(
+    columns={"share": t("actual_share"), "intended_share": t("intended_share")}
+)
+st.bar_chart(chart, x="grade", y=[t("actual_share"), t("intended_share")], stack=False)
+st.caption(
+    "7-trinsskalaen er tænkt til at fordele beståede præstationer 10/25/30/25/10 % på 12/10/7/4/02."
+    if language() == "da"
+    else "The 7-point scale intends passing performances to spread 10/25/30/25/10 % over 12/10/7/4/02."
+)
+table_with_downloads(distribution, "grade_distribution")
+
+st.subheader(f"{t('pass_rate')} / {t('mean_grade')}")
+outcomes = data.exam_outcomes(chosen_terms, education)
+st.metric(t("rows"), len(outcomes))
+table_with_downloads(outcomes, "exam_outcomes")
+
+trends = data.exam_trends()
+if not trends.empty:
+    st.line_chart(trends, x="year", y="pass_rate", color="education")
