@@ -162,7 +162,10 @@ def _read_into_temp(
                       quote='"', escape='"', strict_mode=true, auto_detect=false,
                       null_padding=false, parallel=false) with ordinality
         """,
-        {"path": str(csv_path), "delim": delimiter, "hmac_inner": pads[0], "hmac_outer": pads[1]},
+        # DuckDB rejects parameters the statement does not use, and files without a person
+        # column (censors, BER groups) never reference the pseudonym key.
+        {"path": str(csv_path), "delim": delimiter}
+        | ({"hmac_inner": pads[0], "hmac_outer": pads[1]} if kind.person_columns else {}),
     )
     return con.execute("select count(*) from _incoming").fetchone()[0]  # type: ignore[index]
 
