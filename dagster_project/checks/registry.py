@@ -105,6 +105,42 @@ QUALITY_CHECKS: tuple[QualityCheck, ...] = (
         description="`Fagkode` is not in the course catalogue, or its `Fkb` differs from the catalogue's.",
         source_rule="amu-exam-result-reporting, Figur 1 (Fagkode, Fkb); seed amu_course_catalogue.",
     ),
+    QualityCheck(
+        check_id="grade.invalid",
+        severity="error",
+        feed="grades",
+        description=(
+            "A grade in `Karakter eksaminator`, `Karakter censor` or `Karakter` is not on the "
+            "7-point scale (12 10 7 4 02 00 -3) nor `B`/`IB`."
+        ),
+        source_rule=(
+            "folkeskole-censor-guide, 3.5 Generelle regler (karakterbekendtgørelsen §14–15: "
+            "grades on the karakterskala, Bestået/Ikke bestået); CONTRACT §4."
+        ),
+    ),
+    QualityCheck(
+        check_id="grade.final_inconsistent",
+        severity="error",
+        feed="grades",
+        description=(
+            "The reported `Karakter` differs from the final grade the examiner and censor grades "
+            "give under the grading rule."
+        ),
+        source_rule=(
+            "folkeskole-censor-guide, 3.5 Generelle regler, 'Uddrag af karakterbekendtgørelsen, "
+            "uenighed om karakter' §14 stk. 1–3 and §15; CONTRACT §4."
+        ),
+    ),
+    QualityCheck(
+        check_id="grade.missing",
+        severity="error",
+        feed="grades",
+        description="`Status` is `bedømt` but `Karakter` is empty.",
+        source_rule=(
+            "folkeskole-censor-guide, 7.6 Afslutning af eksaminationen (a grade is given after "
+            "every performance; only a candidate who did not sit is udeblevet); CONTRACT §4."
+        ),
+    ),
 )
 
 CHECKS_BY_ID = {c.check_id: c for c in QUALITY_CHECKS}
