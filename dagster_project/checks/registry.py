@@ -141,6 +141,33 @@ QUALITY_CHECKS: tuple[QualityCheck, ...] = (
             "every performance; only a candidate who did not sit is udeblevet); CONTRACT §4."
         ),
     ),
+    QualityCheck(
+        check_id="censor.same_institution",
+        severity="error",
+        feed="grades",
+        description=(
+            "A censor on the grade row is employed (`Ansættelsessted` in the censor register) at "
+            "the institution holding the exam."
+        ),
+        source_rule=(
+            "folkeskole-censor-guide, 3.5 Generelle regler, Prøvebekendtgørelsen §47: censors may "
+            "not be employed at the school where they act as censor."
+        ),
+    ),
+    QualityCheck(
+        check_id="censor.not_appointed",
+        severity="warning",
+        feed="grades",
+        description=(
+            "A censor on the grade row is not in the censor register, or `Prøvedato` is outside "
+            "[`Beskikket fra`, `Beskikket til`]."
+        ),
+        source_rule=(
+            "folkeskole-censor-guide, 3.5 Generelle regler, Prøvebekendtgørelsen §43 and §46 "
+            "(censors are appointed by the ministry); CONTRACT §2.3 (the latest register file is "
+            "the whole register)."
+        ),
+    ),
 )
 
 CHECKS_BY_ID = {c.check_id: c for c in QUALITY_CHECKS}
