@@ -168,6 +168,76 @@ QUALITY_CHECKS: tuple[QualityCheck, ...] = (
             "the whole register)."
         ),
     ),
+    QualityCheck(
+        check_id="komvux.group_name_invalid",
+        severity="error",
+        feed="komvux",
+        description=(
+            "`Gruppnamn` is not `PRÖ:` + school initials + YY + VT/HT + the course code without "
+            "its 3-letter prefix, uppercased, optionally followed by one digit."
+        ),
+        source_rule=(
+            "komvux-provning-routine, 'Skapa prövningsgrupp i BER': 'Namnge prövningsgrupp enligt "
+            "följande kodning: PRÖ:KC23VTMAT03B' and the digit suffix (PRÖ:KC22VTMAT03B2)."
+        ),
+    ),
+    QualityCheck(
+        check_id="komvux.group_end_invalid",
+        severity="error",
+        feed="komvux",
+        description="A VT group's `Till och med` is after 30 June, an HT group's after 31 December.",
+        source_rule=(
+            "komvux-provning-routine, 'Skapa prövningsgrupp i BER': the spring end date no later "
+            "than 30 juni, the autumn one no later than 31 december."
+        ),
+    ),
+    QualityCheck(
+        check_id="komvux.group_teachers",
+        severity="error",
+        feed="komvux",
+        description=(
+            "One group has more than one grading teacher (BER `Betygsättande lärare` together "
+            "with those on its Ping Pong grades)."
+        ),
+        source_rule=(
+            "komvux-provning-routine, 'Skapa prövningsgrupp i BER': a unique prövning group for "
+            "each grading teacher (betygsättande lärare) of a course in a term."
+        ),
+    ),
+    QualityCheck(
+        check_id="komvux.grade_date_mismatch",
+        severity="error",
+        feed="komvux",
+        description=(
+            "The Ping Pong `Betygsdatum` differs from the BER enrolment's `Till och med` "
+            "(the prövning date) for the same person and group."
+        ),
+        source_rule=(
+            "komvux-provning-routine, 'Lägg in elev i prövningsgrupp' (T.o.m.: the prövning date) "
+            "and 'Betygsättning i Lärportalen Ping Pong': the grade date must equal the prövning "
+            "date in BER."
+        ),
+    ),
+    QualityCheck(
+        check_id="komvux.grade_invalid",
+        severity="error",
+        feed="komvux",
+        description="`Betyg` is not one of A B C D E F.",
+        source_rule=(
+            "komvux-provning-routine, 'Betygsättning i Lärportalen Ping Pong' (prövningsbetyg on "
+            "the course grade scale A–F); CONTRACT §5."
+        ),
+    ),
+    QualityCheck(
+        check_id="komvux.personnummer_invalid",
+        severity="error",
+        feed="komvux",
+        description="A Swedish personal number fails its date or Luhn check digit.",
+        source_rule=(
+            "komvux-provning-routine, 'Lägg in elev i prövningsgrupp' (students are found by "
+            "personnummer); CONTRACT §5."
+        ),
+    ),
 )
 
 CHECKS_BY_ID = {c.check_id: c for c in QUALITY_CHECKS}
