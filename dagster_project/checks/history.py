@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
+import holidays
 
 from dagster_project.checks.registry import QualityCheck
 from dagster_project.crash_points import crash_point
@@ -35,10 +36,23 @@ def ensure_failures_table(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"create table if not exists quality.check_failures ({FAILURE_COLUMNS})")
 
 
+def create_danish_holidays(con: duckdb.DuckDBPyConnection, first_year: int = 1990) -> None:
+    """`_danish_holidays(day date)`: the Danish public holidays that fvu.grading_late skips when it
+    counts working days. A temp table, so the calendar follows the installed `holidays` package
+    rather than a seed that would go stale."""
+    years = range(first_year, datetime.now(UTC).year + 11)
+    con.execute("create or replace temp table _danish_holidays (day date primary key)")
+    con.execute(
+        "insert into _danish_holidays select distinct unnest($days)",
+        {"days": sorted(holidays.Denmark(years=years))},
+    )
+
+
 def evaluate_checks(
     con: duckdb.DuckDBPyConnection, checks: tuple[QualityCheck, ...]
 ) -> list[CheckOutcome]:
     ensure_failures_table(con)
+    create_danish_holidays(con)
     now = datetime.now(UTC).replace(tzinfo=None)
     con.execute(
         "create or replace temp table _found (check_id varchar, severity varchar, feed varchar, "
@@ -124,6 +138,7 @@ def evaluate_checks(
         ).fetchall()
     )
     con.execute("drop table _found")
+    con.execute("drop table _danish_holidays")
     return [
         CheckOutcome(
             check_id=c.check_id,

@@ -238,6 +238,58 @@ QUALITY_CHECKS: tuple[QualityCheck, ...] = (
             "personnummer); CONTRACT §5."
         ),
     ),
+    QualityCheck(
+        check_id="complaint.late",
+        severity="warning",
+        feed="complaints",
+        description=(
+            "`Modtaget` is more than 14 calendar days after `Prøvedato` and `Afgørelse` is not "
+            "`afvist`."
+        ),
+        source_rule=(
+            "fgu-exam-regulations, 'Klager' (eksamensbekendtgørelsen kap. 10): a complaint is "
+            "filed 'senest 2 uger efter prøve'."
+        ),
+    ),
+    QualityCheck(
+        check_id="fvu.selfstudy_late",
+        severity="warning",
+        feed="grades",
+        description=(
+            "An FVU candidate with `Selvstuderende` = Ja registered (`Tilmeldt`) less than 14 "
+            "calendar days before `Prøvedato`."
+        ),
+        source_rule=(
+            "fvu-written-exam-rules, 'Selvstuderende': self-studying candidates register 'senest "
+            "to uger før prøvens afholdelse'."
+        ),
+    ),
+    QualityCheck(
+        check_id="fvu.exam_set_overuse",
+        severity="warning",
+        feed="grades",
+        description=(
+            "More than three FVU sittings with the same `Opgavesæt` on the same `Prøvedato` at "
+            "one institution (record_key: institution|set|date)."
+        ),
+        source_rule=(
+            "fvu-written-exam-rules, 'Før afviklingen af den skriftlige prøve', point 3: a test "
+            "set is used 'op til tre gange i løbet af én dag'."
+        ),
+    ),
+    QualityCheck(
+        check_id="fvu.grading_late",
+        severity="warning",
+        feed="grades",
+        description=(
+            "`Bedømt` is more than 8 Danish working days (Mon–Fri, not public holidays) after "
+            "`Sendt til censor`."
+        ),
+        source_rule=(
+            "fvu-written-exam-rules, 'Bedømmelse af besvarelser': the censor has eight working "
+            "days (otte hverdage) after receiving the papers."
+        ),
+    ),
 )
 
 CHECKS_BY_ID = {c.check_id: c for c in QUALITY_CHECKS}
