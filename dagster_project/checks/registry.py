@@ -290,6 +290,19 @@ QUALITY_CHECKS: tuple[QualityCheck, ...] = (
             "days (otte hverdage) after receiving the papers."
         ),
     ),
+    QualityCheck(
+        check_id="censor.mutual_repeat",
+        severity="warning",
+        feed="grades",
+        description=(
+            "Examiner X's exam was censored by Y and Y's exam by X, the exam dates within two "
+            "years (730 days) (record_key: the two ids sorted, joined by `|`)."
+        ),
+        source_rule=(
+            "folkeskole-censor-guide, 3.5 Generelle regler, Prøvebekendtgørelsen §47: no repeated "
+            "and mutual censorship within a period of two years."
+        ),
+    ),
 )
 
 CHECKS_BY_ID = {c.check_id: c for c in QUALITY_CHECKS}
