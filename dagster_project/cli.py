@@ -190,7 +190,25 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    raise CommandError("`examwh report` is not built yet (issue 7)")
+    # The same package the Dagster asset `reports/quarterly_report` calls, on the publication
+    # (never the live warehouse, so it can run while the pipeline writes).
+    _export_settings(None, args.warehouse)
+    settings = resolve_settings()
+    from dagster_project.publish import current_publication
+    from dagster_project.report import UnknownPeriod, write_quarterly_report
+
+    publication = current_publication(settings.published_dir)
+    if publication is None:
+        raise CommandError(
+            f"nothing published for {settings.warehouse} yet: run `examwh run` first"
+        )
+    log.info("writing the report for %s from %s", args.period, publication.name)
+    try:
+        files = write_quarterly_report(publication, args.period, Path(args.out) / args.period)
+    except UnknownPeriod as exc:
+        raise CommandError(str(exc)) from None
+    log.info("wrote %s and %s", files.workbook, files.html)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -232,7 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="write the quarterly report for a period")
     rep.add_argument("--period", required=True, help="quarter, e.g. 2025Q3")
-    rep.add_argument("--out", default="reports")
+    rep.add_argument("--out", default="reports", help="directory for <period>/ (default reports)")
+    rep.add_argument("--warehouse", help="DuckDB file whose publication to report from")
     rep.set_defaults(func=cmd_report)
     return parser
 

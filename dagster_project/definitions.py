@@ -9,6 +9,7 @@ from dagster_project.assets.dbt import examwh_dbt_models
 from dagster_project.assets.ingestion import ingestion_assets
 from dagster_project.assets.publication import publication
 from dagster_project.assets.quality import check_failures
+from dagster_project.assets.report import quarterly_report
 from dagster_project.dbt_project import DBT_EXECUTABLE, dbt_project
 from dagster_project.jobs import reporting_job
 from dagster_project.resources import WarehouseResource
@@ -19,7 +20,7 @@ from dagster_project.settings import resolve_settings
 _settings = resolve_settings()
 
 defs = Definitions(
-    assets=[*ingestion_assets, examwh_dbt_models, check_failures, publication],
+    assets=[*ingestion_assets, examwh_dbt_models, check_failures, publication, quarterly_report],
     jobs=[reporting_job],
     schedules=schedules,
     sensors=sensors,

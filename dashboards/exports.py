@@ -1,26 +1,12 @@
-"""Downloads that cannot carry a formula: every text cell that a spreadsheet would read as one
-(starting with = + - @, or a tab/carriage return) is prefixed with an apostrophe. Plain numbers
-such as the grade -3 stay as they are."""
+"""Downloads that cannot carry a formula (see dagster_project.spreadsheet_safety)."""
 
 from __future__ import annotations
 
 import io
-import re
 
 import pandas as pd
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"-?\d+([.,]\d+)?")
-
-
-def safe_cell(value: object) -> object:
-    if (
-        isinstance(value, str)
-        and value.startswith(_FORMULA_START)
-        and not _PLAIN_NUMBER.fullmatch(value)
-    ):
-        return "'" + value
-    return value
+from dagster_project.spreadsheet_safety import safe_cell
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
