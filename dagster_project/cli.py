@@ -181,6 +181,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "viewer",
     ]
     log.info("serving the dashboard on http://%s:%d (Ctrl-C to stop)", args.address, args.port)
     os.chdir(REPO_ROOT)

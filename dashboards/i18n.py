@@ -55,6 +55,9 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def language() -> str:
+    """The session's language; a new session may ask for one with `?lang=en` in its link."""
+    if "lang" not in st.session_state and st.query_params.get("lang") in LANGUAGES:
+        st.session_state["lang"] = st.query_params["lang"]
     return st.session_state.get("lang", "da")
 
 
