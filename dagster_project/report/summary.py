@@ -27,7 +27,7 @@ def summary_paragraphs(data: ReportData) -> list[str]:
     if data.quarter in totals.index:
         now = totals.loc[data.quarter]
         text = (
-            f"I {data.quarter} indberettede {int(now['institutions'])} institutioner "
+            f"I {data.quarter} indberettede {_n(now['institutions'])} institutioner "
             f"{_n(now['participations'])} deltagelser på prøvebelagte AMU-kurser. "
             f"{_pct(now['certificate_rate'])} af de registrerede resultater gav AMU-bevis, "
             f"og {_n(now['results_missing'])} deltagelser manglede endnu et resultat."

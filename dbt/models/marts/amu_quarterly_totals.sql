@@ -40,7 +40,8 @@ counted as (
 
 select
     quarter,
-    institutions,
+    -- Institutions are not people, but the rule is kept uniform for every published count.
+    {{ suppress_small_count('institutions') }} as institutions,
     {% for column in count_columns -%}
     {{ suppress_small_count(column) }} as {{ column }},
     {% endfor -%}
