@@ -5,17 +5,7 @@
 with
 
 censors_on_rows as (
-    select
-        g.institution_id,
-        g.source_file,
-        g.source_line,
-        g.term,
-        g.education,
-        g.subject,
-        g.exam_date,
-        g.person_key,
-        unnest(g.censor_ids) as censor_id
-    from intermediate.int_derive_final_grades as g
+    select * from intermediate.int_unnest_exam_censors
 ),
 
 unappointed as (
