@@ -6,7 +6,7 @@ replaced in the same SELECT.
 
 The pseudonym is HMAC-SHA-256 (RFC 2104) computed in SQL from pads prepared here, truncated to
 96 bits. Numbers are normalised first (hyphen and spaces removed, Swedish numbers to 12 digits)
-so that `010190-1234` and `0101901234` are the same person.
+so that a number written with or without its hyphen is the same person.
 """
 
 from __future__ import annotations
