@@ -255,3 +255,59 @@ def failure_trend() -> pd.DataFrame:
 
 def quarantined_files() -> pd.DataFrame:
     return query("select * from quality.quarantined_files order by quarantined_at desc")
+
+
+# --- Headlines and AMU reasons ----------------------------------------------------------------
+
+
+def amu_headline() -> pd.DataFrame:
+    """The latest quarter's national AMU totals and the same quarter a year earlier."""
+    return query(
+        """
+        with latest as (select max(quarter) as quarter from marts.amu_quarterly_totals)
+        select t.* from marts.amu_quarterly_totals t, latest
+        where t.quarter in (latest.quarter,
+                            cast(cast(left(latest.quarter, 4) as integer) - 1 as varchar) || right(latest.quarter, 2))
+        order by t.quarter
+        """
+    )
+
+
+def exam_headline() -> pd.DataFrame:
+    """Pass rate of the latest term and of the same term a year earlier, over shown cells."""
+    return query(
+        """
+        with terms as (select distinct term from marts.exam_outcomes),
+        latest as (select max(term) as term from terms)
+        select o.term, sum(o.sittings_passed) / nullif(sum(o.sittings_graded), 0) as pass_rate
+        from marts.exam_outcomes o, latest
+        where o.term in (latest.term, cast(cast(left(latest.term, 4) as integer) - 1 as varchar) || substr(latest.term, 5))
+          and o.sittings_passed is not null and o.sittings_graded is not null
+        group by o.term order by o.term
+        """
+    )
+
+
+def amu_reasons(quarter_from: str, quarter_to: str) -> pd.DataFrame:
+    """Why no certificate (codes 4–6) per quarter, national totals."""
+    return query(
+        """
+        select quarter, failed_exam, dropout_or_absence, exemption_without_certificate, results_missing
+        from marts.amu_quarterly_totals where quarter between ? and ? order by quarter
+        """,
+        (quarter_from, quarter_to),
+    )
+
+
+def amu_missing_by_institution(quarter_from: str, quarter_to: str) -> pd.DataFrame:
+    """Open amu.result_missing failures per institution: row counts a steward chases, not people."""
+    return query(
+        """
+        select institution_id, count(*) as results_missing
+        from quality.check_failures
+        where check_id = 'amu.result_missing' and resolved_at is null
+          and regexp_extract(source_file, '_(\\d{4}Q[1-4])_', 1) between ? and ?
+        group by 1 order by 2 desc
+        """,
+        (quarter_from, quarter_to),
+    )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards import data_access as data
 from dashboards.components import table_with_downloads
-from dashboards.i18n import t
+from dashboards.i18n import language, t
 
 st.title(t("amu"))
 try:
@@ -33,6 +33,28 @@ st.caption(
     "Certificates issued (result codes 1–3) over results registered (codes 1–6). Cells with "
     "counts below the minimum cell are suppressed and left out of these totals."
 )
+
+if data.has_table("marts.amu_quarterly_totals"):
+    st.subheader(
+        "Ingen bevis: årsager (kode 4–6) og manglende resultater"
+        if language() == "da"
+        else "No certificate: reasons (codes 4–6) and missing results"
+    )
+    reasons = data.amu_reasons(quarter_from, quarter_to)
+    st.bar_chart(
+        reasons,
+        x="quarter",
+        y=["failed_exam", "dropout_or_absence", "exemption_without_certificate"],
+    )
+    table_with_downloads(reasons, "amu_reasons")
+    missing = data.amu_missing_by_institution(quarter_from, quarter_to)
+    st.subheader(
+        "Manglende resultater pr. institution"
+        if language() == "da"
+        else "Missing results by institution"
+    )
+    st.bar_chart(missing, x="institution_id", y="results_missing")
+    table_with_downloads(missing, "amu_missing_by_institution")
 
 rates = data.amu_certificate_rates(quarter_from, quarter_to, tuple(institutions))
 st.subheader("By institution and course")
