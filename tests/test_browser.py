@@ -97,7 +97,7 @@ def test_every_page_in_a_real_browser(dashboard_url: str, tmp_path: Path) -> Non
         page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
         page.get_by_role("option", name="English").click()
         page.wait_for_selector("h1:has-text('Overview')", timeout=30_000)
-        page.get_by_role("link", name="Exam grades").click()
+        page.get_by_role("link", name="Exam grades", exact=True).click()
         page.wait_for_selector("h1:has-text('Exam grades')", timeout=30_000)
         browser.close()
     assert len(list(shots.glob("*.png"))) >= 2 * len(PAGES)
