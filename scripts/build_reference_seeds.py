@@ -1,4 +1,4 @@
-"""Build the synthetic reference seeds (AMU course catalogue, institutions) once, reproducibly.
+"""Build the synthetic reference seeds (AMU course catalogue, AMU and exam institutions) once, reproducibly.
 
 The real catalogues are not shipped (and this machine cannot fetch them); these are synthetic but
 shaped like them: 5-digit fagkode, 4-digit FKB, about 130 FKBs, ~86 AMU providers. The one course
@@ -146,6 +146,49 @@ def build_institutions(rng: np.random.Generator) -> list[dict[str, str]]:
     return rows
 
 
+TOWNS = [
+    "Aabenraa", "Aalborg", "Aarhus", "Assens", "Ballerup", "Billund", "Bornholm", "Esbjerg",
+    "Faaborg", "Favrskov", "Fredericia", "Frederikshavn", "Gentofte", "Gladsaxe", "Haderslev",
+    "Herning", "Hillerød", "Hjørring", "Holbæk", "Horsens", "Ikast", "Kalundborg", "Kolding",
+    "København", "Køge", "Lemvig", "Middelfart", "Næstved", "Odense", "Randers", "Ringkøbing",
+    "Roskilde", "Silkeborg", "Skive", "Slagelse", "Sorø", "Svendborg", "Thisted", "Tønder",
+    "Vejle", "Viborg", "Vordingborg",
+]
+# Danish institutions holding exams, by kind, with roughly the national counts.
+EXAM_INSTITUTION_TYPES = [
+    ("folkeskole", 1_100, "{town} {n}. Skole", ("FP9",)),
+    ("friskole", 400, "{town} Friskole {n}", ("FP9",)),
+    ("10.-klassecenter", 80, "10. klasse-center {town} {n}", ("FP10",)),
+    ("FGU-institution", 27, "FGU {town}", ("FGU",)),
+    ("VUC", 30, "VUC {town}", ("FVU",)),
+]
+
+
+def build_exam_institutions(
+    rng: np.random.Generator, taken: set[str]
+) -> list[dict[str, str]]:
+    rows = []
+    used = set(taken)
+    for kind, count, pattern, educations in EXAM_INSTITUTION_TYPES:
+        for i in range(count):
+            while True:
+                inst = str(int(rng.integers(200000, 699999)))
+                if inst not in used:
+                    break
+            used.add(inst)
+            town = TOWNS[i % len(TOWNS)]
+            rows.append(
+                {
+                    "institution_id": inst,
+                    "institution_name": pattern.format(town=town, n=i // len(TOWNS) + 1),
+                    "institution_type": kind,
+                    "educations": "|".join(educations),
+                    "region": REGIONS[int(rng.integers(0, len(REGIONS)))],
+                }
+            )
+    return rows
+
+
 def write(name: str, rows: list[dict[str, str]]) -> None:
     with (SEEDS / name).open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
@@ -156,4 +199,11 @@ def write(name: str, rows: list[dict[str, str]]) -> None:
 if __name__ == "__main__":
     generator = np.random.default_rng(20261122)
     write("amu_course_catalogue.csv", build_catalogue(generator))
-    write("amu_institutions.csv", build_institutions(generator))
+    amu_institutions = build_institutions(generator)
+    write("amu_institutions.csv", amu_institutions)
+    write(
+        "exam_institutions.csv",
+        build_exam_institutions(
+            np.random.default_rng(20261123), {r["institution_id"] for r in amu_institutions}
+        ),
+    )
