@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dagster_project.generator.amu import generate_amu
+from dagster_project.generator.censors import make_register, write_register
+from dagster_project.generator.exam_catalogue import CENSORED_SUBJECTS
 from dagster_project.generator.faults import FaultLog
+from dagster_project.generator.grades import GradeGenerator, exam_institutions
+from dagster_project.generator.komvux import generate_komvux
 from dagster_project.generator.scales import scale_for
 
 
@@ -38,6 +42,18 @@ def generate(
     files = rows = 0
     with FaultLog(out / "_faults.csv") as faults:
         f, r = generate_amu(out, params, seed, fault_rate, faults, progress)
+        files += f
+        rows += r
+        employers = [i.institution_id for kind in exam_institutions(params).values() for i in kind]
+        register = make_register(seed, params, employers, CENSORED_SUBJECTS)
+        grades = GradeGenerator(out, params, seed, fault_rate, faults, register)
+        f, r = grades.generate(progress)
+        files += f + grades.complaint_files
+        rows += r + grades.complaint_rows
+        f, r = write_register(out, seed, register, params)
+        files += f
+        rows += r
+        f, r = generate_komvux(out, params, seed, fault_rate, faults, progress)
         files += f
         rows += r
         fault_count = faults.count
