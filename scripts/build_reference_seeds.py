@@ -147,12 +147,48 @@ def build_institutions(rng: np.random.Generator) -> list[dict[str, str]]:
 
 
 TOWNS = [
-    "Aabenraa", "Aalborg", "Aarhus", "Assens", "Ballerup", "Billund", "Bornholm", "Esbjerg",
-    "Faaborg", "Favrskov", "Fredericia", "Frederikshavn", "Gentofte", "Gladsaxe", "Haderslev",
-    "Herning", "Hillerød", "Hjørring", "Holbæk", "Horsens", "Ikast", "Kalundborg", "Kolding",
-    "København", "Køge", "Lemvig", "Middelfart", "Næstved", "Odense", "Randers", "Ringkøbing",
-    "Roskilde", "Silkeborg", "Skive", "Slagelse", "Sorø", "Svendborg", "Thisted", "Tønder",
-    "Vejle", "Viborg", "Vordingborg",
+    "Aabenraa",
+    "Aalborg",
+    "Aarhus",
+    "Assens",
+    "Ballerup",
+    "Billund",
+    "Bornholm",
+    "Esbjerg",
+    "Faaborg",
+    "Favrskov",
+    "Fredericia",
+    "Frederikshavn",
+    "Gentofte",
+    "Gladsaxe",
+    "Haderslev",
+    "Herning",
+    "Hillerød",
+    "Hjørring",
+    "Holbæk",
+    "Horsens",
+    "Ikast",
+    "Kalundborg",
+    "Kolding",
+    "København",
+    "Køge",
+    "Lemvig",
+    "Middelfart",
+    "Næstved",
+    "Odense",
+    "Randers",
+    "Ringkøbing",
+    "Roskilde",
+    "Silkeborg",
+    "Skive",
+    "Slagelse",
+    "Sorø",
+    "Svendborg",
+    "Thisted",
+    "Tønder",
+    "Vejle",
+    "Viborg",
+    "Vordingborg",
 ]
 # Danish institutions holding exams, by kind, with roughly the national counts.
 EXAM_INSTITUTION_TYPES = [
@@ -164,9 +200,7 @@ EXAM_INSTITUTION_TYPES = [
 ]
 
 
-def build_exam_institutions(
-    rng: np.random.Generator, taken: set[str]
-) -> list[dict[str, str]]:
+def build_exam_institutions(rng: np.random.Generator, taken: set[str]) -> list[dict[str, str]]:
     rows = []
     used = set(taken)
     for kind, count, pattern, educations in EXAM_INSTITUTION_TYPES:
