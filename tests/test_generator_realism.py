@@ -86,6 +86,13 @@ def test_fp9_year_group_and_grade_distribution(con: duckdb.DuckDBPyConnection) -
         "where \"Uddannelse\" = 'FP9' and \"Prøveform\" = 'mundtlig'",
     )
     assert abs(pupils / scale.fp9_pupils_per_year - 1) < 0.05
+    # About 0.7M FP9 grades a year for 64,000 pupils nationally: 10-11.5 sittings a pupil.
+    rows = one(
+        con,
+        "select count(*) / count(distinct left(period, 4)) from sittings "
+        "where \"Uddannelse\" = 'FP9'",
+    )
+    assert 10 < rows / scale.fp9_pupils_per_year < 11.5
     shares = dict(
         con.execute(
             """

@@ -29,14 +29,17 @@ FP9_EXAMS = (
     ExamSpec("Matematik", "digital", "none", False, 1.0, -0.1),
     ExamSpec("Matematik", "skriftlig", "censor", False, 1.0, -0.05),
     ExamSpec("Engelsk", "mundtlig", "both", False, 1.0, 0.3),
-    ExamSpec("Engelsk", "skriftlig", "censor", False, 0.5, 0.05),
+    ExamSpec("Engelsk", "skriftlig", "censor", False, 1.0, 0.05),
     ExamSpec("Fællesfaglig naturfag", "praktisk", "both", False, 1.0, 0.15),
     # The drawn exams (udtræksprøver): about one in three sits each.
     ExamSpec("Historie", "mundtlig", "both", False, 0.34, 0.2),
     ExamSpec("Samfundsfag", "mundtlig", "both", False, 0.33, 0.2),
     ExamSpec("Kristendomskundskab", "mundtlig", "both", False, 0.33, 0.25),
-    ExamSpec("Tysk", "mundtlig", "both", False, 0.55, 0.15),
+    ExamSpec("Tysk", "mundtlig", "both", False, 0.8, 0.15),
     ExamSpec("Fransk", "mundtlig", "both", False, 0.1, 0.2),
+    # Elective practical exams.
+    ExamSpec("Idræt", "praktisk", "both", False, 0.35, 0.15),
+    ExamSpec("Håndværk og design", "praktisk", "both", False, 0.3, 0.15),
 )
 
 FP10_EXAMS = (

@@ -57,7 +57,7 @@ ROW_FAULTS = (
 )
 # Shares of the 7-point grades -3 00 02 4 7 10 12 before exam-level shifts: the passing part is
 # close to 10/25/30/25/10 with a mean near 7.3, as in the national FP9 statistics.
-GRADE_SHARES = np.array([0.008, 0.017, 0.07, 0.215, 0.30, 0.265, 0.125])
+GRADE_SHARES = np.array([0.008, 0.017, 0.07, 0.215, 0.31, 0.265, 0.115])
 _THRESHOLDS = norm.ppf(np.cumsum(GRADE_SHARES)[:-1])
 PASS_SHARE = {"FGU": 0.85, "FVU": 0.82}
 ABILITY_SHIFT = {"FP9": 0.0, "FP10": -0.1, "FGU": -0.55, "FVU": 0.0}
