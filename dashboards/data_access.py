@@ -79,38 +79,108 @@ def amu_institutions() -> list[str]:
     return frame["institution_id"].tolist()
 
 
+def amu_fkbs() -> list[str]:
+    return query(
+        "select distinct fkb from marts.amu_certificate_rates where fkb is not null order by 1"
+    )["fkb"].tolist()
+
+
+def amu_courses(fkbs: tuple[str, ...] = ()) -> list[str]:
+    frame = query(
+        """
+        select distinct fagkode from marts.amu_certificate_rates
+        where len(?::varchar[]) = 0 or list_contains(?::varchar[], fkb)
+        order by 1
+        """,
+        (list(fkbs), list(fkbs)),
+    )
+    return frame["fagkode"].tolist()
+
+
+_AMU_FILTER = """
+          quarter between ? and ?
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], institution_id))
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], fkb))
+"""
+
+
+def _amu_params(
+    quarter_from: str, quarter_to: str, institutions: tuple[str, ...], fkbs: tuple[str, ...]
+) -> tuple[object, ...]:
+    return (
+        quarter_from,
+        quarter_to,
+        list(institutions),
+        list(institutions),
+        list(fkbs),
+        list(fkbs),
+    )
+
+
 def amu_certificate_rates(
-    quarter_from: str, quarter_to: str, institutions: tuple[str, ...] = (), fkb: str | None = None
+    quarter_from: str,
+    quarter_to: str,
+    institutions: tuple[str, ...] = (),
+    fkbs: tuple[str, ...] = (),
+    courses: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     return query(
-        """
+        f"""
         select * from marts.amu_certificate_rates
-        where quarter between ? and ?
-          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], institution_id))
-          and (? is null or fkb = ?)
+        where {_AMU_FILTER}
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], fagkode))
         order by quarter, institution_id, fagkode
         """,
-        (quarter_from, quarter_to, list(institutions), list(institutions), fkb, fkb),
+        (*_amu_params(quarter_from, quarter_to, institutions, fkbs), list(courses), list(courses)),
     )
 
 
 def amu_rate_by_quarter(
-    quarter_from: str, quarter_to: str, institutions: tuple[str, ...] = ()
+    quarter_from: str,
+    quarter_to: str,
+    institutions: tuple[str, ...] = (),
+    fkbs: tuple[str, ...] = (),
+    courses: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Certificate rate per quarter over the cells that are not suppressed."""
     return query(
-        """
+        f"""
         select quarter,
                sum(certificates_issued) as certificates_issued,
                sum(results_registered) as results_registered,
                round(sum(certificates_issued) / nullif(sum(results_registered), 0), 4) as certificate_rate
         from marts.amu_certificate_rates
-        where quarter between ? and ?
-          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], institution_id))
+        where {_AMU_FILTER}
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], fagkode))
           and certificates_issued is not null and results_registered is not null
         group by quarter order by quarter
         """,
-        (quarter_from, quarter_to, list(institutions), list(institutions)),
+        (*_amu_params(quarter_from, quarter_to, institutions, fkbs), list(courses), list(courses)),
+    )
+
+
+def amu_rate_by_self_study(
+    quarter_from: str,
+    quarter_to: str,
+    institutions: tuple[str, ...] = (),
+    fkbs: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """Certificate rate per quarter for self-studying participants and the others
+    (marts.amu_certificate_issuance: the mart with the self-study dimension), over cells that are
+    not suppressed."""
+    return query(
+        f"""
+        select quarter,
+               case when is_self_study then 'self_study' else 'taught' end as participation,
+               sum(certificates_issued) as certificates_issued,
+               sum(results_registered) as results_registered,
+               round(sum(certificates_issued) / nullif(sum(results_registered), 0), 4) as certificate_rate
+        from marts.amu_certificate_issuance
+        where {_AMU_FILTER}
+          and certificates_issued is not null and results_registered is not null
+        group by all order by all
+        """,
+        _amu_params(quarter_from, quarter_to, institutions, fkbs),
     )
 
 
@@ -165,6 +235,33 @@ def exam_outcomes(terms: tuple[str, ...], education: str | None) -> pd.DataFrame
 
 def exam_trends() -> pd.DataFrame:
     return query("select * from marts.exam_result_trends order by year, education")
+
+
+def exam_grade_means(breakdown: str, education: str) -> pd.DataFrame:
+    """Mean grade and pass rate per term, one row per category of the breakdown
+    (institution_type, sex or exam_form)."""
+    return query(
+        """
+        select term, category, mean_grade, pass_rate, sittings_graded, sittings_on_7_point_scale,
+               suppressed
+        from marts.exam_grade_means
+        where breakdown = ? and education = ?
+        order by term, category
+        """,
+        (breakdown, education),
+    )
+
+
+def exam_attempts(terms: tuple[str, ...], education: str) -> pd.DataFrame:
+    """Ordinary sittings, retakes and sick exams with their pass rates."""
+    return query(
+        """
+        select * from marts.exam_attempts
+        where list_contains(?::varchar[], term) and education = ?
+        order by term, subject, attempt
+        """,
+        (list(terms), education),
+    )
 
 
 # --- Censors and complaints -------------------------------------------------------------------

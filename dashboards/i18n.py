@@ -38,6 +38,41 @@ _LABELS: dict[str, tuple[str, str]] = {
     "actual_share": ("Faktisk andel", "Actual share"),
     "pass_rate": ("Beståelsesprocent", "Pass rate"),
     "mean_grade": ("Gennemsnit", "Mean grade"),
+    "fkb": ("FKB", "FKB"),
+    "courses": ("Kurser (fagkode)", "Courses (fagkode)"),
+    "certificate_rate_by_quarter": ("Bevisprocent pr. kvartal", "Certificate rate by quarter"),
+    "certificate_rate_note": (
+        "Udstedte beviser (resultatkode 1–3) i forhold til registrerede resultater (kode 1–6). "
+        "Celler med antal under mindste cellestørrelse er undertrykt og indgår ikke i totalerne.",
+        "Certificates issued (result codes 1–3) over results registered (codes 1–6). Cells with "
+        "counts below the minimum cell are suppressed and left out of these totals.",
+    ),
+    "no_unsuppressed": (
+        "Ingen resultater, der kan vises, for dette udvalg.",
+        "No unsuppressed results for this selection.",
+    ),
+    "self_study_heading": (
+        "Selvstuderende og holdundervisning",
+        "Self-study and taught participants",
+    ),
+    "self_study": ("Selvstuderende", "Self-study"),
+    "taught": ("Holdundervisning", "Taught"),
+    "no_certificate_reasons": (
+        "Ingen bevis: årsager (kode 4–6) og manglende resultater",
+        "No certificate: reasons (codes 4–6) and missing results",
+    ),
+    "missing_by_institution": (
+        "Manglende resultater pr. institution",
+        "Missing results by institution",
+    ),
+    "by_institution_and_course": ("Pr. institution og kursus", "By institution and course"),
+    "means_heading": ("Gennemsnit og beståelse", "Mean grades and pass rates"),
+    "breakdown": ("Opdelt efter", "Broken down by"),
+    "institution_type": ("Institutionstype", "Institution type"),
+    "sex": ("Køn", "Sex"),
+    "written_vs_oral": ("Skriftlig og mundtlig", "Written and oral"),
+    "retakes": ("Omprøver og sygeprøver", "Retakes and sick exams"),
+    "outcomes_by_institution": ("Pr. fag og institution", "By subject and institution"),
     "disagreement": ("Uenighed mellem censor og eksaminator", "Censor–examiner disagreement"),
     "complaints": ("Klager og afgørelser", "Complaints and decisions"),
     "komvux_results": ("Resultater pr. kurs og termin", "Results by course and term"),

@@ -101,15 +101,15 @@ def pipeline_run(tmp_path_factory: pytest.TempPathFactory) -> PipelineRun:
 
 @pytest.fixture(scope="session")
 def dashboard_run(tmp_path_factory: pytest.TempPathFactory) -> PipelineRun:
-    """Every feed published: the AMU tree and the exam/Komvux tree in one landing folder."""
-    from tests.landing_exams import build_exam_landing
+    """Every feed published from the generated demo data (one year, with its planted faults):
+    what a newcomer sees after the README's first command."""
+    from dagster_project.generator import generate
 
     root = tmp_path_factory.mktemp("dashboard")
     landing = root / "landing"
-    build_small_landing(landing)
-    build_exam_landing(landing)
+    generate(landing, scale="demo", seed=7, years=1, fault_rate=0.01)
     warehouse = root / "warehouse.duckdb"
-    env = {**os.environ, "EXAMWH_PSEUDONYM_KEY": "dashboard-test-key-0123", "EXAMWH_MIN_CELL": "3"}
+    env = {**os.environ, "EXAMWH_PSEUDONYM_KEY": "dashboard-test-key-0123", "EXAMWH_MIN_CELL": "5"}
     result = run_examwh(landing, warehouse, env)
     assert result.returncode == 0, result.stderr[-3000:]
     return PipelineRun(landing, warehouse, env, result.stdout + result.stderr)

@@ -78,6 +78,46 @@ def test_exam_filters_change_the_numbers(app: AppTest) -> None:
     assert len(set(shown)) > 1, shown
 
 
+def test_amu_filters_by_fkb_course_and_show_self_study(
+    app: AppTest, dashboard_run: PipelineRun
+) -> None:
+    app.switch_page("pages/amu_certificates.py").run()
+    everything = int(app.metric[0].value)
+    fkbs = app.multiselect(key="fkbs").options
+    assert len(fkbs) > 1
+    with duckdb.connect(str(dashboard_run.warehouse), read_only=True) as con:
+        expected = con.execute(
+            "select count(*) from marts.amu_certificate_rates where fkb = ?", [fkbs[0]]
+        ).fetchone()[0]
+    app.multiselect(key="fkbs").set_value([fkbs[0]]).run()
+    assert int(app.metric[0].value) == expected < everything
+    # The course list follows the FKB chosen.
+    courses = app.multiselect(key="courses").options
+    app.multiselect(key="courses").set_value([courses[0]]).run()
+    assert 0 < int(app.metric[0].value) <= expected
+    assert any(
+        "self_study" in str(d.value.columns.tolist()) or "participation" in d.value.columns
+        for d in app.dataframe
+    ), "the self-study table is shown"
+
+
+def test_exam_means_by_institution_type_sex_and_form(app: AppTest) -> None:
+    app.switch_page("pages/exam_grades.py").run()
+    app.selectbox(key="education").set_value("FP9").run()
+    seen = {}
+    for breakdown in ("institution_type", "sex", "exam_form"):
+        app.radio(key="breakdown").set_value(breakdown).run()
+        assert not app.exception
+        categories = {
+            c for d in app.dataframe if "category" in d.value.columns for c in d.value["category"]
+        }
+        seen[breakdown] = categories
+    assert {"folkeskole", "friskole"} <= seen["institution_type"]
+    assert {"female", "male"} <= seen["sex"]
+    assert {"written", "oral"} <= seen["exam_form"]
+    assert any("attempt" in d.value.columns for d in app.dataframe), "retakes are shown"
+
+
 def test_steward_page_counts_and_filters_open_failures(
     app: AppTest, dashboard_run: PipelineRun
 ) -> None:

@@ -1,4 +1,4 @@
-"""AMU certificate rates by quarter, institution and course."""
+"""AMU certificate rates by quarter, institution, FKB, course and self-study."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboards import data_access as data
 from dashboards.components import table_with_downloads
-from dashboards.i18n import language, t
+from dashboards.i18n import t
 
 st.title(t("amu"))
 try:
@@ -15,31 +15,40 @@ except data.NothingPublished as exc:
     st.warning(str(exc))
     st.stop()
 if not quarters:
-    st.info("No AMU results are published yet.")
+    st.info(t("nothing_yet"))
     st.stop()
 
 quarter_from, quarter_to = st.select_slider(
     t("quarters"), options=quarters, value=(quarters[0], quarters[-1]), key="quarters"
 )
-institutions = st.multiselect(t("institutions"), data.amu_institutions(), key="institutions")
+left, middle, right = st.columns(3)
+institutions = tuple(
+    left.multiselect(t("institutions"), data.amu_institutions(), key="institutions")
+)
+fkbs = tuple(middle.multiselect(t("fkb"), data.amu_fkbs(), key="fkbs"))
+courses = tuple(right.multiselect(t("courses"), data.amu_courses(fkbs), key="courses"))
 
-by_quarter = data.amu_rate_by_quarter(quarter_from, quarter_to, tuple(institutions))
-st.subheader("Certificate rate by quarter")
+by_quarter = data.amu_rate_by_quarter(quarter_from, quarter_to, institutions, fkbs, courses)
+st.subheader(t("certificate_rate_by_quarter"))
 if by_quarter.empty:
-    st.info("No unsuppressed results for this selection.")
+    st.info(t("no_unsuppressed"))
 else:
     st.line_chart(by_quarter, x="quarter", y="certificate_rate")
-st.caption(
-    "Certificates issued (result codes 1–3) over results registered (codes 1–6). Cells with "
-    "counts below the minimum cell are suppressed and left out of these totals."
-)
+    table_with_downloads(by_quarter, "amu_rate_by_quarter")
+st.caption(t("certificate_rate_note"))
+
+if data.has_table("marts.amu_certificate_issuance"):
+    st.subheader(t("self_study_heading"))
+    self_study = data.amu_rate_by_self_study(quarter_from, quarter_to, institutions, fkbs)
+    if self_study.empty:
+        st.info(t("no_unsuppressed"))
+    else:
+        self_study["participation"] = self_study["participation"].map(t)
+        st.line_chart(self_study, x="quarter", y="certificate_rate", color="participation")
+        table_with_downloads(self_study, "amu_rate_by_self_study")
 
 if data.has_table("marts.amu_quarterly_totals"):
-    st.subheader(
-        "Ingen bevis: årsager (kode 4–6) og manglende resultater"
-        if language() == "da"
-        else "No certificate: reasons (codes 4–6) and missing results"
-    )
+    st.subheader(t("no_certificate_reasons"))
     reasons = data.amu_reasons(quarter_from, quarter_to)
     st.bar_chart(
         reasons,
@@ -48,15 +57,11 @@ if data.has_table("marts.amu_quarterly_totals"):
     )
     table_with_downloads(reasons, "amu_reasons")
     missing = data.amu_missing_by_institution(quarter_from, quarter_to)
-    st.subheader(
-        "Manglende resultater pr. institution"
-        if language() == "da"
-        else "Missing results by institution"
-    )
+    st.subheader(t("missing_by_institution"))
     st.bar_chart(missing, x="institution_id", y="results_missing")
     table_with_downloads(missing, "amu_missing_by_institution")
 
-rates = data.amu_certificate_rates(quarter_from, quarter_to, tuple(institutions))
-st.subheader("By institution and course")
+rates = data.amu_certificate_rates(quarter_from, quarter_to, institutions, fkbs, courses)
+st.subheader(t("by_institution_and_course"))
 st.metric(t("rows"), len(rates))
 table_with_downloads(rates, "amu_certificate_rates")

@@ -31,7 +31,8 @@ distribution = data.grade_distribution(chosen_terms, education, subject, form)
 chart = distribution.rename(
     columns={"share": t("actual_share"), "intended_share": t("intended_share")}
 )
-st.bar_chart(chart, x="grade", y=[t("actual_share"), t("intended_share")], stack=False)
+# Rows come in the scale's order (-3 … 12); sort=False keeps it instead of sorting the labels.
+st.bar_chart(chart, x="grade", y=[t("actual_share"), t("intended_share")], stack=False, sort=False)
 st.caption(
     "7-trinsskalaen er tænkt til at fordele beståede præstationer 10/25/30/25/10 % på 12/10/7/4/02."
     if language() == "da"
@@ -39,7 +40,34 @@ st.caption(
 )
 table_with_downloads(distribution, "grade_distribution")
 
-st.subheader(f"{t('pass_rate')} / {t('mean_grade')}")
+if data.has_table("marts.exam_grade_means"):
+    st.subheader(t("means_heading"))
+    breakdowns = {
+        "institution_type": t("institution_type"),
+        "sex": t("sex"),
+        "exam_form": t("written_vs_oral"),
+    }
+    breakdown = st.radio(
+        t("breakdown"),
+        list(breakdowns),
+        format_func=breakdowns.__getitem__,
+        horizontal=True,
+        key="breakdown",
+    )
+    means = data.exam_grade_means(breakdown, education)
+    if means["mean_grade"].notna().any():
+        st.line_chart(means, x="term", y="mean_grade", color="category")
+    else:
+        st.line_chart(means, x="term", y="pass_rate", color="category")
+    table_with_downloads(means, f"exam_grade_means_{breakdown}")
+
+if data.has_table("marts.exam_attempts"):
+    st.subheader(t("retakes"))
+    attempts = data.exam_attempts(chosen_terms, education)
+    st.bar_chart(attempts, x="subject", y="sittings", color="attempt", horizontal=True)
+    table_with_downloads(attempts, "exam_attempts")
+
+st.subheader(f"{t('outcomes_by_institution')}: {t('pass_rate')} / {t('mean_grade')}")
 outcomes = data.exam_outcomes(chosen_terms, education)
 st.metric(t("rows"), len(outcomes))
 table_with_downloads(outcomes, "exam_outcomes")
