@@ -192,10 +192,12 @@ def has_table(name: str) -> bool:
 # --- Exam grades ------------------------------------------------------------------------------
 
 
-def exam_terms() -> list[str]:
-    return query("select distinct term from marts.grade_distribution order by term")[
-        "term"
-    ].tolist()
+def exam_terms(education: str | None = None) -> list[str]:
+    return query(
+        "select distinct term from marts.grade_distribution where ? is null or education = ? "
+        "order by term",
+        (education, education),
+    )["term"].tolist()
 
 
 def exam_subjects(education: str | None = None) -> pd.DataFrame:

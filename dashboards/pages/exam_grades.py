@@ -5,19 +5,28 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboards import data_access as data
-from dashboards.components import table_with_downloads
+from dashboards.components import grouped_bars, table_with_downloads
 from dashboards.i18n import language, t
+
+SCALE_ORDER = ["-3", "00", "02", "4", "7", "10", "12", "IB", "B"]
+EDUCATION_ORDER = ["FP9", "FP10", "FGU", "FVU"]
 
 st.title(t("exams"))
 if not data.has_table("marts.grade_distribution") or not (terms := data.exam_terms()):
     st.info(t("nothing_yet"))
     st.stop()
 
-chosen_terms = tuple(
-    st.multiselect(t("terms"), terms, default=terms[-1:], key="exam_terms")
-) or tuple(terms[-1:])
 subjects = data.exam_subjects()
-education = st.selectbox(t("education"), sorted(subjects["education"].unique()), key="education")
+educations = sorted(
+    subjects["education"].unique(),
+    key=lambda e: (EDUCATION_ORDER.index(e) if e in EDUCATION_ORDER else len(EDUCATION_ORDER), e),
+)
+education = st.selectbox(t("education"), educations, key="education")
+# Default to the latest term this education sat (FP9 sits only in May-June).
+education_terms = data.exam_terms(education) or terms
+chosen_terms = tuple(
+    st.multiselect(t("terms"), terms, default=education_terms[-1:], key="exam_terms")
+) or tuple(education_terms[-1:])
 of_education = subjects[subjects["education"] == education]
 subject = st.selectbox(t("subject"), sorted(of_education["subject"].unique()), key="subject")
 form = st.selectbox(
@@ -31,8 +40,7 @@ distribution = data.grade_distribution(chosen_terms, education, subject, form)
 chart = distribution.rename(
     columns={"share": t("actual_share"), "intended_share": t("intended_share")}
 )
-# Rows come in the scale's order (-3 … 12); sort=False keeps it instead of sorting the labels.
-st.bar_chart(chart, x="grade", y=[t("actual_share"), t("intended_share")], stack=False, sort=False)
+grouped_bars(chart, "grade", [t("actual_share"), t("intended_share")], SCALE_ORDER)
 st.caption(
     "7-trinsskalaen er tænkt til at fordele beståede præstationer 10/25/30/25/10 % på 12/10/7/4/02."
     if language() == "da"
