@@ -37,5 +37,7 @@ def test_benchmark_harness_at_demo_scale(tmp_path: Path) -> None:
     figures = json.loads(out.read_text())
     assert figures["full_run_s"] > figures["floor_amu_s"] > 0
     assert figures["floor_rows"] == figures["pandas_rows"] > 0
+    # The floor's exam_results has the pipeline's grain: one row per delivered sitting.
+    assert figures["floor_exam_rows"] == figures["pipeline_exam_rows"] > 0
     assert figures["dashboard_queries"], "no dashboard query was recorded"
     assert "| full `examwh run` |" in result.stdout
