@@ -6,6 +6,7 @@ from dagster import Definitions, in_process_executor
 from dagster_dbt import DbtCliResource
 
 from dagster_project.assets.dbt import examwh_dbt_models
+from dagster_project.assets.gx_checks import gx_asset_checks
 from dagster_project.assets.ingestion import ingestion_assets
 from dagster_project.assets.publication import publication
 from dagster_project.assets.quality import check_failures
@@ -21,6 +22,7 @@ _settings = resolve_settings()
 
 defs = Definitions(
     assets=[*ingestion_assets, examwh_dbt_models, check_failures, publication, quarterly_report],
+    asset_checks=gx_asset_checks,
     jobs=[reporting_job],
     schedules=schedules,
     sensors=sensors,
