@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pytest
-from dagster import AssetCheckSeverity, AssetKey, AssetSelection, materialize
+from dagster import AssetCheckKey, AssetCheckSeverity, AssetKey, AssetSelection, materialize
 
 from dagster_project.assets.gx_checks import GX_SUITES, gx_asset_checks
 from dagster_project.checks.gx_suites import (
@@ -244,6 +244,18 @@ def test_every_suite_file_is_a_gx_suite_on_a_staging_model() -> None:
         for expectation in raw["expectations"]:
             check_id = expectation.get("meta", {}).get("sql_check")
             assert check_id is None or check_id in CHECKS_BY_ID
+
+
+def test_gx_checks_are_registered_on_the_staging_models() -> None:
+    from dagster_project.definitions import defs
+
+    graph = defs.get_repository_def().asset_graph
+    for source in GX_SUITES:
+        key = AssetCheckKey(AssetKey(list(source.asset_key)), source.check_name)
+        assert key in graph.asset_check_keys
+    specs = [spec for checks in gx_asset_checks for spec in checks.check_specs]
+    assert len(specs) == len(GX_SUITES)
+    assert not any(spec.blocking for spec in specs)
 
 
 @pytest.mark.parametrize("suite", sorted(TABLES))
