@@ -22,7 +22,12 @@ PUBLISHED_SCHEMAS = ("marts", "quality")
 KEEP_PUBLICATIONS = 3
 
 
-def publish(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Path:
+def publish(
+    con: duckdb.DuckDBPyConnection, published_dir: Path, *, demo: bool = False, min_cell: int = 5
+) -> Path:
+    """`demo` and `min_cell` are recorded in the manifest: the dashboard opens row-level pages
+    without a login only for a publication built from generated demo data, and suppresses what it
+    aggregates itself with the minimum cell the marts were built with."""
     published_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = published_dir / f"v{stamp}"
@@ -34,7 +39,12 @@ def publish(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Path:
         "order by all",
         {"schemas": list(PUBLISHED_SCHEMAS)},
     ).fetchall()
-    manifest: dict[str, object] = {"published_at": stamp, "tables": {}}
+    manifest: dict[str, object] = {
+        "published_at": stamp,
+        "demo": demo,
+        "min_cell": min_cell,
+        "tables": {},
+    }
     for schema, table in tables:
         file = staging / f"{schema}.{table}.parquet"
         con.execute(f'copy "{schema}"."{table}" to \'{file}\' (format parquet, compression zstd)')

@@ -7,7 +7,9 @@ publication is picked up on the next rerun and never mixed with the old one.
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import duckdb
@@ -60,9 +62,24 @@ def query(sql: str, params: tuple[object, ...] = ()) -> pd.DataFrame:
     return _query(str(publication()), sql, params)
 
 
+def _manifest() -> dict[str, object]:
+    return json.loads((publication() / "manifest.json").read_text(encoding="utf-8"))
+
+
 def published_at() -> str:
-    manifest = json.loads((publication() / "manifest.json").read_text(encoding="utf-8"))
-    return str(manifest["published_at"])
+    return str(_manifest()["published_at"])
+
+
+def published_from_demo_data() -> bool:
+    """Whether the publication was built from generated demo data; a publication from before the
+    flag existed counts as real data."""
+    return _manifest().get("demo") is True
+
+
+def min_cell() -> int:
+    """The minimum cell the publication's marts were suppressed with."""
+    recorded = _manifest().get("min_cell")
+    return recorded if isinstance(recorded, int) else resolve_settings().min_cell
 
 
 # --- AMU certificates -------------------------------------------------------------------------
@@ -352,6 +369,28 @@ def failure_trend() -> pd.DataFrame:
     )
 
 
+def gx_docs_index() -> Path | None:
+    """The Great Expectations Data Docs the last run built (outside the versioned publication:
+    GX rebuilds its site in place)."""
+    index = resolve_settings().published_dir / "gx_docs" / "index.html"
+    return index if index.is_file() else None
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _zip_folder(folder: str, modified: float) -> bytes:
+    del modified  # part of the cache key only: a rebuilt site is zipped again
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(folder))
+    return buffer.getvalue()
+
+
+def gx_docs_zip(index: Path) -> bytes:
+    return _zip_folder(str(index.parent), index.stat().st_mtime)
+
+
 def quarantined_files() -> pd.DataFrame:
     return query("select * from quality.quarantined_files order by quarantined_at desc")
 
@@ -399,14 +438,19 @@ def amu_reasons(quarter_from: str, quarter_to: str) -> pd.DataFrame:
 
 
 def amu_missing_by_institution(quarter_from: str, quarter_to: str) -> pd.DataFrame:
-    """Open amu.result_missing failures per institution: row counts a steward chases, not people."""
+    """Open amu.result_missing failures per institution. Each is a participant without a result,
+    so this analysts' view suppresses small counts like every published count; the steward page
+    has the rows."""
+    smallest = min_cell()
     return query(
         """
-        select institution_id, count(*) as results_missing
+        select institution_id,
+               case when count(*) >= ? then count(*) end as results_missing,
+               count(*) < ? as suppressed
         from quality.check_failures
         where check_id = 'amu.result_missing' and resolved_at is null
           and regexp_extract(source_file, '_(\\d{4}Q[1-4])_', 1) between ? and ?
-        group by 1 order by 2 desc
+        group by 1 order by count(*) desc, 1
         """,
-        (quarter_from, quarter_to),
+        (smallest, smallest, quarter_from, quarter_to),
     )

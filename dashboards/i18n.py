@@ -15,6 +15,32 @@ _LABELS: dict[str, tuple[str, str]] = {
     "komvux": ("Komvux-prövning", "Komvux prövning"),
     "quality": ("Datakvalitet", "Data quality"),
     "language": ("Sprog", "Language"),
+    "login": ("Log ind", "Log in"),
+    "logout": ("Log ud", "Log out"),
+    "access_demo": (
+        "Demodata: rækkerne vises uden login. Med rigtige data kræver de login som datasteward.",
+        "Demo data: rows are shown without a login. With real data they need a steward login.",
+    ),
+    "access_not_configured": (
+        "Login er ikke sat op, så kun optællinger vises. Tilføj et [auth]-afsnit i "
+        ".streamlit/secrets.toml (se docs/security.md, Adgang).",
+        "Login is not configured, so only counts are shown. Add an [auth] section to "
+        ".streamlit/secrets.toml (see docs/security.md, Access).",
+    ),
+    "access_login": (
+        "Log ind som datasteward for at se de enkelte fejl med fil og linje.",
+        "Log in as a data steward to see each failure with its file and line.",
+    ),
+    "access_not_steward": (
+        "{email} er ikke på listen over datastewards, så kun optællinger vises.",
+        "{email} is not on the steward list, so only counts are shown.",
+    ),
+    "access_steward": ("Logget ind som datasteward: {email}", "Logged in as data steward: {email}"),
+    "gx_docs": ("Great Expectations-rapport", "Great Expectations report"),
+    "gx_docs_help": (
+        "Valideringen af hver fødekilde række for række, bygget ved sidste kørsel:",
+        "The row-level validation of each feed, built by the last run:",
+    ),
     "published": ("Offentliggjort", "Published"),
     "quarters": ("Kvartaler", "Quarters"),
     "terms": ("Terminer", "Terms"),
@@ -25,6 +51,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rows": ("Rækker", "Rows"),
     "download_csv": ("Hent CSV", "Download CSV"),
     "download_xlsx": ("Hent XLSX", "Download XLSX"),
+    "download_zip": ("Hent rapporten (zip)", "Download the report (zip)"),
     "suppressed_note": (
         "Tomme celler er undertrykt: antal mellem 1 og mindste cellestørrelse vises ikke.",
         "Empty cells are suppressed: counts between 1 and the minimum cell size are not shown.",

@@ -6,6 +6,7 @@ from dagster_project.assets.dbt import examwh_dbt_models
 from dagster_project.assets.quality import CHECK_FAILURES_KEY
 from dagster_project.publish import publish
 from dagster_project.resources import WarehouseResource
+from dagster_project.settings import is_demo
 
 
 @asset(
@@ -19,6 +20,8 @@ from dagster_project.resources import WarehouseResource
 def publication(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     settings = warehouse.settings()
     with warehouse.connect() as con:
-        target = publish(con, settings.published_dir)
+        target = publish(
+            con, settings.published_dir, demo=is_demo(settings), min_cell=settings.min_cell
+        )
     context.log.info(f"published {target}")
     return MaterializeResult(metadata={"path": str(target)})

@@ -1,11 +1,16 @@
 """Data quality, for the stewards: open failures by check and institution, their trend, the file
-and line of each, and an export per institution to send back."""
+and line of each, and an export per institution to send back.
+
+Counts and the trend are for everyone; the rows (file, line, institution, detail), the
+quarantined files and the Great Expectations report need a steward login outside demo mode
+(`dashboards/access.py`)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboards import data_access as data
+from dashboards.access import current_access, login_controls
 from dashboards.components import table_with_downloads
 from dashboards.i18n import t
 
@@ -15,6 +20,8 @@ try:
 except data.NothingPublished as exc:
     st.warning(str(exc))
     st.stop()
+access = current_access(demo=data.published_from_demo_data())
+login_controls(access, t)
 
 st.metric(t("open_failures"), int(counts["open_failures"].sum()) if not counts.empty else 0)
 st.subheader(t("by_check"))
@@ -27,6 +34,9 @@ if not trend.empty:
     st.subheader(t("trend"))
     st.line_chart(trend, x="day", y=["open", "resolved"])
 
+if not access.row_level:
+    st.stop()
+
 st.subheader(t("drill_down"))
 checks = st.multiselect(t("check"), counts["check_id"].tolist(), key="dq_checks")
 all_open = data.open_failures(tuple(checks))
@@ -38,3 +48,18 @@ table_with_downloads(failures, "check_failures")
 
 st.subheader(t("quarantined"))
 st.dataframe(data.quarantined_files(), hide_index=True, width="stretch")
+
+st.subheader(t("gx_docs"))
+index = data.gx_docs_index()
+if index is None:
+    st.info(t("nothing_yet"))
+else:
+    st.write(t("gx_docs_help"))
+    st.code(index.as_uri(), language=None)
+    st.download_button(
+        t("download_zip"),
+        data.gx_docs_zip(index),
+        file_name="gx_data_docs.zip",
+        mime="application/zip",
+        key="gx_docs_zip",
+    )
