@@ -26,8 +26,11 @@ from dagster_project.checks.gx_suites import (
     DocsTarget,
     failed_expectations,
     load_suites,
+    merge_results,
+    read_chunks,
     read_frame,
     validate_frame,
+    validate_frames,
 )
 from dagster_project.resources import WarehouseResource
 from tests.conftest import PipelineRun
@@ -201,6 +204,15 @@ BAD_ROWS = [
 
 def staging_frame(suite: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The suite's columns read, through its own select, from an in-memory staging table."""
+    con = staging_table(suite, rows)
+    try:
+        return read_frame(con, SOURCES[suite])
+    finally:
+        con.close()
+
+
+def staging_table(suite: str, rows: list[dict[str, Any]]) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB holding `staging.<suite>` with these rows, numbered from line 1."""
     columns = TABLES[suite]
     con = duckdb.connect()
     try:
@@ -216,9 +228,10 @@ def staging_frame(suite: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
                 f"insert into staging.{suite} values ({', '.join('?' for _ in columns)})",
                 [values[name] for name in columns],
             )
-        return read_frame(con, SOURCES[suite])
-    finally:
+    except Exception:
         con.close()
+        raise
+    return con
 
 
 def test_every_suite_file_is_a_gx_suite_on_a_staging_model() -> None:
@@ -341,3 +354,75 @@ def test_gx_asset_checks_on_the_pipeline_warehouse(
     for source in GX_SUITES:
         assert source.name in index
     print(f"GX asset checks on the pipeline warehouse: {elapsed:.1f} s")
+
+
+@pytest.mark.parametrize("suite", sorted(TABLES))
+def test_a_table_validated_in_chunks_gives_the_whole_table_result(suite: str) -> None:
+    """National tables are validated in chunks to bound memory; the merged result must be the one
+    GX gives for the whole table: counts, percentages, success and the first failing rows."""
+    bad = [(c, v) for s, c, v, _, _ in BAD_ROWS if s == suite]
+    good = GOOD[suite]
+    rows = [dict(good[i % len(good)]) for i in range(5_000)]
+    # Each bad value twice, far apart, so failures fall in different chunks.
+    for n, (column, value) in enumerate(bad):
+        for line in (100 + n, 4_000 + n):
+            rows[line][column] = value
+    con = staging_table(suite, rows)
+    try:
+        source = SOURCES[suite]
+        whole = validate_frame(source, read_frame(con, source))
+        chunks = list(read_chunks(con, source, rows_per_chunk=2_048))
+        chunked = validate_frames(source, chunks)
+    finally:
+        con.close()
+    assert [len(c) for c in chunks] == [2_048, 2_048, 904]
+    assert chunked.meta["chunks"] == 3
+    assert chunked.success == whole.success is False
+    assert chunked.statistics == pytest.approx(whole.statistics)
+    assert failed_expectations(chunked) == failed_expectations(whole)
+    for merged, direct in zip(chunked.results, whole.results, strict=True):
+        for key in ("element_count", "missing_count", "unexpected_count"):
+            assert merged.result.get(key) == direct.result.get(key), key
+        assert merged.result.get("unexpected_percent") == pytest.approx(
+            direct.result.get("unexpected_percent")
+        )
+        assert merged.result.get("partial_unexpected_index_list") == direct.result.get(
+            "partial_unexpected_index_list"
+        )
+
+
+def test_an_empty_table_is_validated_once() -> None:
+    con = staging_table("stg_komvux__groups", [])
+    try:
+        chunks = list(read_chunks(con, SOURCES["stg_komvux__groups"]))
+    finally:
+        con.close()
+    assert [len(c) for c in chunks] == [0]
+    assert validate_frames(SOURCES["stg_komvux__groups"], chunks).success
+
+
+def test_results_of_a_table_level_expectation_are_not_added_up() -> None:
+    from great_expectations.expectations.expectation_configuration import (
+        ExpectationConfiguration,
+    )
+
+    source = SOURCES["stg_komvux__grades"]
+    result = validate_frame(source, staging_frame("stg_komvux__grades", GOOD["stg_komvux__grades"]))
+    result.results[0].expectation_config = ExpectationConfiguration(
+        type="expect_table_row_count_to_equal", kwargs={"value": 3}
+    )
+    with pytest.raises(ValueError, match="not row-wise"):
+        merge_results([result, result])
+
+
+def test_chunked_validation_writes_one_data_docs_result(tmp_path: Path) -> None:
+    source = SOURCES["stg_komvux__grades"]
+    frame = staging_frame("stg_komvux__grades", GOOD["stg_komvux__grades"])
+    docs = DocsTarget.beside(tmp_path)
+    validate_frames(
+        source, [frame, frame, frame], docs=docs, run_name="chunked", all_sources=GX_SUITES
+    )
+    stored = list((docs.results_dir / source.name).rglob("*.json"))
+    assert len(stored) == 1
+    assert json.loads(stored[0].read_text(encoding="utf-8"))["meta"]["chunks"] == 3
+    assert source.name in docs.index.read_text(encoding="utf-8")

@@ -18,7 +18,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,11 @@ if TYPE_CHECKING:
 SUITES_DIR = REPO_ROOT / "expectations" / "suites"
 DOCS_SITE_NAME = "examwh"
 KEEP_RESULTS = 5
+CHUNK_ROWS = 500_000
+# Expectations validated row by row, whose results over chunks add up exactly. A suite using any
+# other kind (uniqueness, table row counts) is validated only when it fits in one chunk.
+ROW_WISE_PREFIXES = ("expect_column_values_to_", "expect_column_pair_values_")
+PARTIAL_LIMIT = 20
 
 _RELATION = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
 
@@ -60,7 +66,10 @@ class SuiteSource:
 
     @property
     def select_sql(self) -> str:
-        return f"select {', '.join(self.columns)} from {self.relation} order by all"
+        # Ordered so the examples GX keeps are the first failing rows by file and line, whatever
+        # the chunking; ordering by the row id is far cheaper than by every column.
+        order = ", ".join(self.row_id_columns) or "all"
+        return f"select {', '.join(self.columns)} from {self.relation} order by {order}"
 
     def raw(self) -> dict[str, Any]:
         return json.loads(self.path.read_text(encoding="utf-8"))
@@ -110,6 +119,23 @@ def load_suites(directory: Path = SUITES_DIR) -> tuple[SuiteSource, ...]:
 
 def read_frame(con: duckdb.DuckDBPyConnection, source: SuiteSource) -> pd.DataFrame:
     return con.execute(source.select_sql).df()
+
+
+def read_chunks(
+    con: duckdb.DuckDBPyConnection, source: SuiteSource, rows_per_chunk: int = CHUNK_ROWS
+) -> Iterator[pd.DataFrame]:
+    """The suite's columns in DataFrames of at most about `rows_per_chunk` rows, so memory stays
+    bounded whatever the table's size (a national grades table is millions of rows, and GX's
+    pandas expectations hold several copies of a column). Yields at least one frame."""
+    result = con.execute(source.select_sql)
+    vectors = max(1, rows_per_chunk // 2048)  # DuckDB hands out rows in vectors of 2,048
+    # The first frame is yielded even when empty: an empty table is validated too.
+    frame = result.fetch_df_chunk(vectors)
+    yield frame
+    while not frame.empty:
+        frame = result.fetch_df_chunk(vectors)
+        if not frame.empty:
+            yield frame
 
 
 @dataclass(frozen=True)
@@ -182,20 +208,10 @@ def _prune_results(docs: DocsTarget, suite_name: str) -> None:
             shutil.rmtree(directory, ignore_errors=True)
 
 
-def validate_frame(
-    source: SuiteSource,
-    frame: pd.DataFrame,
-    *,
-    docs: DocsTarget | None = None,
-    run_name: str | None = None,
-    all_sources: Sequence[SuiteSource] | None = None,
-) -> ExpectationSuiteValidationResult:
-    """Validate one DataFrame against one suite in an ephemeral context; update Data Docs."""
+def _checkpoint(context: Any, source: SuiteSource, *, docs_action: bool) -> gx.Checkpoint:
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
-    from great_expectations.core import RunIdentifier
 
-    context = _context(docs, all_sources or (source,))
     batch_definition = (
         context.data_sources.add_pandas(name="warehouse")
         .add_dataframe_asset(name=source.relation)
@@ -209,22 +225,185 @@ def validate_frame(
     result_format: dict[str, Any] = {"result_format": "SUMMARY"}
     if source.row_id_columns:
         result_format["unexpected_index_column_names"] = list(source.row_id_columns)
-    checkpoint = context.checkpoints.add(
+    return context.checkpoints.add(
         gx.Checkpoint(
             name=f"{source.name}_checkpoint",
             validation_definitions=[validation],
-            actions=[UpdateDataDocsAction(name="update_data_docs")] if docs else [],
+            actions=[UpdateDataDocsAction(name="update_data_docs")] if docs_action else [],
             result_format=result_format,
         )
     )
+
+
+def validate_frame(
+    source: SuiteSource,
+    frame: pd.DataFrame,
+    *,
+    docs: DocsTarget | None = None,
+    run_name: str | None = None,
+    all_sources: Sequence[SuiteSource] | None = None,
+) -> ExpectationSuiteValidationResult:
+    """Validate one DataFrame against one suite in an ephemeral context; update Data Docs."""
+    return validate_frames(source, [frame], docs=docs, run_name=run_name, all_sources=all_sources)
+
+
+def validate_frames(
+    source: SuiteSource,
+    frames: Iterable[pd.DataFrame],
+    *,
+    docs: DocsTarget | None = None,
+    run_name: str | None = None,
+    all_sources: Sequence[SuiteSource] | None = None,
+) -> ExpectationSuiteValidationResult:
+    """Validate a table given in chunks as one: each chunk is validated in an in-memory context,
+    the results are added up (`merge_results`), and only the table's result is kept for Data
+    Docs. One chunk goes straight through GX's own Data Docs action."""
+    from great_expectations.core import RunIdentifier
+
     run_id = RunIdentifier(run_name=run_name or "adhoc", run_time=datetime.now(UTC))
+    chunks = iter(frames)
+    first = next(chunks)
+    second = next(chunks, None)
+    if second is None:
+        context = _context(docs, all_sources or (source,))
+        checkpoint = _checkpoint(context, source, docs_action=docs is not None)
+        if docs is not None:
+            _prepare_docs(docs, source)
+        result = checkpoint.run(batch_parameters={"dataframe": first}, run_id=run_id)
+        (validation_result,) = result.run_results.values()
+        return validation_result
+
+    checkpoint = _checkpoint(_context(None, (source,)), source, docs_action=False)
+    results = []
+    for frame in (first, second, *chunks):
+        outcome = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
+        results.extend(outcome.run_results.values())
+        del frame, outcome
+    merged = merge_results(results)
     if docs is not None:
-        docs.site_dir.mkdir(parents=True, exist_ok=True)
-        docs.results_dir.mkdir(parents=True, exist_ok=True)
-        _prune_results(docs, source.name)
-    result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
-    (validation_result,) = result.run_results.values()
-    return validation_result
+        _write_docs(docs, source, merged, run_id, all_sources or (source,))
+    return merged
+
+
+def _prepare_docs(docs: DocsTarget, source: SuiteSource) -> None:
+    docs.site_dir.mkdir(parents=True, exist_ok=True)
+    docs.results_dir.mkdir(parents=True, exist_ok=True)
+    _prune_results(docs, source.name)
+
+
+def _write_docs(
+    docs: DocsTarget,
+    source: SuiteSource,
+    result: ExpectationSuiteValidationResult,
+    run_id: Any,
+    all_sources: Sequence[SuiteSource],
+) -> None:
+    """Keep a merged result and rebuild the site, as GX's UpdateDataDocsAction would."""
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    _prepare_docs(docs, source)
+    context = _context(docs, all_sources)
+    suite_id = ExpectationSuiteIdentifier(name=source.name)
+    key = ValidationResultIdentifier(
+        expectation_suite_identifier=suite_id,
+        run_id=run_id,
+        batch_identifier=result.batch_id or "whole_table",
+    )
+    context.validation_results_store.store_validation_results(
+        suite_validation_result=result,
+        suite_validation_result_identifier=key,
+        expectation_suite_identifier=suite_id,
+    )
+    context.build_data_docs(site_names=[DOCS_SITE_NAME], resource_identifiers=[key, suite_id])
+
+
+def _value_key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _merge_outcome_results(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Add up one expectation's per-chunk result, keeping GX's keys and denominators: a
+    not-null expectation has no missing count and its percentages are over all rows."""
+    present = {key for r in results for key in r}
+    merged: dict[str, Any] = {
+        key: sum(r.get(key) or 0 for r in results)
+        for key in ("element_count", "missing_count", "unexpected_count")
+        if key in present
+    }
+    elements = merged.get("element_count", 0)
+    unexpected = merged.get("unexpected_count", 0)
+    nonmissing = elements - merged.get("missing_count", 0)
+
+    def percent(part: int, whole: int) -> float | None:
+        return 100 * part / whole if whole else None
+
+    denominators = {
+        "missing_percent": (merged.get("missing_count", 0), elements),
+        "unexpected_percent": (
+            unexpected,
+            nonmissing if "missing_count" in present else elements,
+        ),
+        "unexpected_percent_total": (unexpected, elements),
+        "unexpected_percent_nonmissing": (unexpected, nonmissing),
+    }
+    for key, (part, whole) in denominators.items():
+        if key in present:
+            merged[key] = percent(part, whole)
+    for key in ("partial_unexpected_list", "partial_unexpected_index_list"):
+        if any(key in r for r in results):
+            merged[key] = [v for r in results for v in (r.get(key) or [])][:PARTIAL_LIMIT]
+    if any("partial_unexpected_counts" in r for r in results):
+        counts: Counter[str] = Counter()
+        values: dict[str, Any] = {}
+        for r in results:
+            for entry in r.get("partial_unexpected_counts") or []:
+                key = _value_key(entry["value"])
+                values[key] = entry["value"]
+                counts[key] += entry["count"]
+        merged["partial_unexpected_counts"] = [
+            {"value": values[key], "count": n} for key, n in counts.most_common(PARTIAL_LIMIT)
+        ]
+    return merged
+
+
+def merge_results(
+    results: Sequence[ExpectationSuiteValidationResult],
+) -> ExpectationSuiteValidationResult:
+    """One suite's results over the chunks of a table, as if the table had been validated whole:
+    counts add up, percentages are recomputed, example rows are the first ones. Only row-wise
+    expectations can be merged so; any other kind raises rather than be summed wrongly."""
+    import copy
+
+    if len(results) == 1:
+        return results[0]
+    merged = copy.deepcopy(results[0])
+    outcomes = []
+    for per_chunk in zip(*(r.results for r in results), strict=True):
+        config = per_chunk[0].expectation_config
+        kind = config.type if config else "?"
+        if not kind.startswith(ROW_WISE_PREFIXES):
+            raise ValueError(f"{kind} is not row-wise: its results over chunks cannot be added")
+        outcome = copy.deepcopy(per_chunk[0])
+        outcome.success = all(o.success for o in per_chunk)
+        outcome.result = _merge_outcome_results([o.result or {} for o in per_chunk])
+        raised = [o for o in per_chunk if (o.exception_info or {}).get("raised_exception")]
+        if raised:
+            outcome.exception_info = raised[0].exception_info
+        outcomes.append(outcome)
+    merged.results = outcomes
+    merged.success = all(o.success for o in outcomes)
+    successful = sum(1 for o in outcomes if o.success)
+    merged.statistics = {
+        "evaluated_expectations": len(outcomes),
+        "successful_expectations": successful,
+        "unsuccessful_expectations": len(outcomes) - successful,
+        "success_percent": 100 * successful / len(outcomes) if outcomes else None,
+    }
+    merged.meta = {**merged.meta, "chunks": len(results)}
+    return merged
 
 
 def failed_expectations(result: ExpectationSuiteValidationResult) -> list[dict[str, Any]]:
