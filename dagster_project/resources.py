@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 from dagster import ConfigurableResource
 
-from dagster_project.settings import Settings, resolve_settings
+from dagster_project.settings import Settings, duckdb_memory_limit, resolve_settings
 
 
 class WarehouseResource(ConfigurableResource):
@@ -23,7 +23,7 @@ class WarehouseResource(ConfigurableResource):
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         Path(self.warehouse_path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.warehouse_path)
+        con = duckdb.connect(self.warehouse_path, config={"memory_limit": duckdb_memory_limit()})
         try:
             yield con
         finally:

@@ -36,6 +36,15 @@ class Settings:
         return self.landing_dir / "_quarantine"
 
 
+# DuckDB otherwise takes up to 80 % of the machine, and a national run grew past 6 GB; under a
+# cap it spills to `<warehouse>.tmp` instead. dbt's profile reads the same variable.
+DEFAULT_DUCKDB_MEMORY_LIMIT = "2GB"
+
+
+def duckdb_memory_limit() -> str:
+    return os.environ.get("EXAMWH_DUCKDB_MEMORY_LIMIT") or DEFAULT_DUCKDB_MEMORY_LIMIT
+
+
 class UnsafeKey(Exception):
     """The pseudonym key would not protect real person numbers."""
 
