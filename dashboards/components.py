@@ -2,27 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from dashboards.exports import csv_bytes, xlsx_bytes
 from dashboards.i18n import t
 
+# More rows than anyone reads on a page; a national table can have hundreds of thousands, and
+# sending them all to the browser on every rerun is what made pages slow.
+DISPLAY_ROWS = 2_000
 
-def table_with_downloads(frame: pd.DataFrame, name: str) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch")
+
+def table_with_downloads(
+    frame: pd.DataFrame,
+    name: str,
+    *,
+    full: Callable[[], pd.DataFrame] | None = None,
+    total: int | None = None,
+) -> None:
+    """The table (its first `DISPLAY_ROWS` rows) and CSV/XLSX downloads of all of it, built only
+    when clicked. `full` loads every row when `frame` holds only the first ones (a query with a
+    limit); `total` is then the number of rows there are."""
+    rows = len(frame) if total is None else total
+    st.dataframe(frame.head(DISPLAY_ROWS), hide_index=True, width="stretch")
+    if rows > DISPLAY_ROWS:
+        st.caption(t("display_limited").format(shown=DISPLAY_ROWS, total=rows))
     if "suppressed" in frame.columns and frame["suppressed"].any():
         st.caption(t("suppressed_note"))
+    everything = full or (lambda: frame)
     left, right = st.columns(2)
     left.download_button(
-        t("download_csv"), csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{name}-csv"
+        t("download_csv"),
+        lambda: csv_bytes(everything()),
+        f"{name}.csv",
+        "text/csv",
+        key=f"{name}-csv",
+        on_click="ignore",
     )
     right.download_button(
         t("download_xlsx"),
-        xlsx_bytes(frame, name),
+        lambda: xlsx_bytes(everything(), name),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{name}-xlsx",
+        on_click="ignore",
     )
 
 

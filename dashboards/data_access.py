@@ -325,20 +325,47 @@ def komvux_course_results(terms: tuple[str, ...], units: tuple[str, ...] = ()) -
 
 
 def open_failures(
-    check_ids: tuple[str, ...] = (), institutions: tuple[str, ...] = ()
+    check_ids: tuple[str, ...] = (),
+    institutions: tuple[str, ...] = (),
+    limit: int | None = None,
 ) -> pd.DataFrame:
+    """Open failures in file and line order; `limit` for what a page shows (a national run has
+    over a hundred thousand), None for an export."""
     return query(
-        """
+        f"""
         select check_id, severity, feed, institution_id, source_file, source_line, record_key,
                detail, first_seen_at, last_seen_at
         from quality.check_failures
-        where resolved_at is null
-          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], check_id))
-          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], institution_id))
+        where {_OPEN_FAILURES_FILTER}
         order by check_id, institution_id, source_file, source_line
+        {"limit " + str(int(limit)) if limit is not None else ""}
         """,
         (list(check_ids), list(check_ids), list(institutions), list(institutions)),
     )
+
+
+def open_failure_total(check_ids: tuple[str, ...] = (), institutions: tuple[str, ...] = ()) -> int:
+    frame = query(
+        f"select count(*) as n from quality.check_failures where {_OPEN_FAILURES_FILTER}",
+        (list(check_ids), list(check_ids), list(institutions), list(institutions)),
+    )
+    return int(frame["n"].iloc[0])
+
+
+def open_failure_institutions(check_ids: tuple[str, ...] = ()) -> list[str]:
+    frame = query(
+        f"""
+        select distinct institution_id from quality.check_failures
+        where {_OPEN_FAILURES_FILTER} and institution_id is not null order by 1
+        """,
+        (list(check_ids), list(check_ids), [], []),
+    )
+    return frame["institution_id"].tolist()
+
+
+_OPEN_FAILURES_FILTER = """resolved_at is null
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], check_id))
+          and (len(?::varchar[]) = 0 or list_contains(?::varchar[], institution_id))"""
 
 
 def failure_counts() -> pd.DataFrame:

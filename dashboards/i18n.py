@@ -49,6 +49,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "subject": ("Fag", "Subject"),
     "exam_form": ("Prøveform", "Exam form"),
     "rows": ("Rækker", "Rows"),
+    "display_limited": (
+        "Viser de første {shown} af {total} rækker; hentningerne indeholder dem alle.",
+        "Showing the first {shown} of {total} rows; the downloads hold them all.",
+    ),
     "download_csv": ("Hent CSV", "Download CSV"),
     "download_xlsx": ("Hent XLSX", "Download XLSX"),
     "download_zip": ("Hent rapporten (zip)", "Download the report (zip)"),

@@ -49,7 +49,9 @@ def _captured_downloads(
     original = DeltaGenerator.download_button
 
     def recording(self: DeltaGenerator, label: str, data: Any, file_name: str, *a: Any, **k: Any):
-        downloads.append((run_page[0], file_name, data if isinstance(data, bytes) else b""))
+        # Tables are built on click (a callable); build them here as a click would.
+        content = data() if callable(data) else data
+        downloads.append((run_page[0], file_name, content if isinstance(content, bytes) else b""))
         return original(self, label, data, file_name, *a, **k)
 
     run_page = [""]

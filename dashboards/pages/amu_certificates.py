@@ -18,8 +18,9 @@ if not quarters:
     st.info(t("nothing_yet"))
     st.stop()
 
+# The latest year by default: ten years of national courses is a table no one reads at once.
 quarter_from, quarter_to = st.select_slider(
-    t("quarters"), options=quarters, value=(quarters[0], quarters[-1]), key="quarters"
+    t("quarters"), options=quarters, value=(quarters[-4:][0], quarters[-1]), key="quarters"
 )
 left, middle, right = st.columns(3)
 institutions = tuple(

@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboards import data_access as data
 from dashboards.access import current_access, login_controls
-from dashboards.components import table_with_downloads
+from dashboards.components import DISPLAY_ROWS, table_with_downloads
 from dashboards.i18n import t
 
 st.title(t("quality"))
@@ -38,13 +38,17 @@ if not access.row_level:
     st.stop()
 
 st.subheader(t("drill_down"))
-checks = st.multiselect(t("check"), counts["check_id"].tolist(), key="dq_checks")
-all_open = data.open_failures(tuple(checks))
-institutions = sorted(i for i in all_open["institution_id"].dropna().unique())
-chosen = st.multiselect(t("institution"), institutions, key="dq_institutions")
-failures = data.open_failures(tuple(checks), tuple(chosen))
-st.metric(t("rows"), len(failures))
-table_with_downloads(failures, "check_failures")
+checks = tuple(st.multiselect(t("check"), counts["check_id"].tolist(), key="dq_checks"))
+institutions = data.open_failure_institutions(checks)
+chosen = tuple(st.multiselect(t("institution"), institutions, key="dq_institutions"))
+total = data.open_failure_total(checks, chosen)
+st.metric(t("rows"), total)
+table_with_downloads(
+    data.open_failures(checks, chosen, limit=DISPLAY_ROWS),
+    "check_failures",
+    full=lambda: data.open_failures(checks, chosen),
+    total=total,
+)
 
 st.subheader(t("quarantined"))
 st.dataframe(data.quarantined_files(), hide_index=True, width="stretch")
