@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PipelineRun
-
-APP = str(Path(__file__).resolve().parent.parent / "dashboards" / "app.py")
+from tests.dashboard_app import APP
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboards.access import decide, is_steward, steward_list
 from tests.conftest import PipelineRun
+from tests.dashboard_app import APP
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboards" / "app.py")
 REPO = Path(__file__).resolve().parent.parent
 STEWARD = "steward@uvm.example.dk"
 AUTH = {

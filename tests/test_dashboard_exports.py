@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -14,31 +13,8 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PipelineRun
+from tests.dashboard_app import APP, PAGES, is_people_count
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboards" / "app.py")
-PAGES = [
-    "pages/overview.py",
-    "pages/amu_certificates.py",
-    "pages/exam_grades.py",
-    "pages/censors_complaints.py",
-    "pages/komvux.py",
-    "pages/data_quality.py",
-]
-# Integer columns that are not counts of people: positions, grades, years, rule parameters,
-# and counts of institutions or of delivered rows with a fault.
-NOT_PEOPLE = (
-    "rate",
-    "share",
-    "grade",
-    "points",
-    "order",
-    "days_to_decision",
-    "institutions",
-    "open_failures",
-    "source_line",
-    "year",
-    "attempt",
-)
 FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
@@ -67,10 +43,6 @@ def _captured_downloads(
     return downloads
 
 
-def _is_people_count(column: object) -> bool:
-    return bool(column) and not str(column).endswith(NOT_PEOPLE)
-
-
 def _check_cells(where: str, header: list[object], rows: list[list[object]], min_cell: int) -> int:
     checked = 0
     for row in rows:
@@ -81,7 +53,7 @@ def _check_cells(where: str, header: list[object], rows: list[list[object]], min
                 assert not value.startswith(FORMULA_START), (where, column, value)
                 if value.startswith("-"):
                     assert value[1:].replace(".", "").isdigit(), (where, column, value)
-            if _is_people_count(column) and isinstance(value, int) and not isinstance(value, bool):
+            if is_people_count(column) and isinstance(value, int) and not isinstance(value, bool):
                 assert not 1 <= value < min_cell, (where, column, value)
     return checked
 

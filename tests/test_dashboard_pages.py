@@ -14,16 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboards.exports import csv_bytes, safe_cell
 from tests.conftest import PipelineRun
-
-APP = str(Path(__file__).resolve().parent.parent / "dashboards" / "app.py")
-PAGES = [
-    "pages/overview.py",
-    "pages/amu_certificates.py",
-    "pages/exam_grades.py",
-    "pages/censors_complaints.py",
-    "pages/komvux.py",
-    "pages/data_quality.py",
-]
+from tests.dashboard_app import APP, PAGES
 
 
 def _app(warehouse: Path, monkeypatch: pytest.MonkeyPatch, language: str = "da") -> AppTest:

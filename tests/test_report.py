@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import EXAMWH, PipelineRun
+from tests.dashboard_app import is_people_count
 
 pytestmark = pytest.mark.slow
 
@@ -77,19 +78,7 @@ def test_no_formula_and_no_small_count_anywhere(report: Path, dashboard_run: Pip
             for column, value in zip(header or [None] * len(row), row, strict=False):
                 if isinstance(value, str) and value[:1] in "=+-@":
                     assert value.lstrip("-").replace(".", "").isdigit(), (sheet.title, value)
-                # Institutions and open failures count institutions and delivered rows, not people.
-                is_count = column and not str(column).endswith(
-                    (
-                        "rate",
-                        "share",
-                        "grade",
-                        "points",
-                        "order",
-                        "days_to_decision",
-                        "institutions",
-                        "open_failures",
-                    )
-                )
+                is_count = is_people_count(column)
                 if is_count and isinstance(value, int) and not isinstance(value, bool):
                     assert not 1 <= value < min_cell, (sheet.title, column, value)
 
