@@ -67,6 +67,17 @@ CLASS_SIZE = 22
 BLOCK_INSTITUTIONS = 120
 
 
+def _group_key(*parts: pd.Series | np.ndarray) -> pd.Series:
+    """One text key per row from several columns, for grouping rows into exam sessions."""
+    first = parts[0]
+    index = first.index if isinstance(first, pd.Series) else None
+    texts = [pd.Series(part).astype(str).to_numpy() for part in parts]
+    key = pd.Series(texts[0], index=index)
+    for text in texts[1:]:
+        key = key + "|" + text
+    return key
+
+
 @dataclass(frozen=True)
 class Institution:
     institution_id: str
@@ -303,15 +314,7 @@ class GradeGenerator:
         session = np.where(
             frame["education"].to_numpy() == "FVU", rng.integers(0, 4, len(frame)), 0
         ).astype(str)
-        keys = (
-            frame["institution"].astype(str)
-            + "|"
-            + frame["subject"]
-            + "|"
-            + frame["form"]
-            + "|"
-            + session
-        )
+        keys = _group_key(frame["institution"], frame["subject"], frame["form"], session)
         oral_keys = keys + "|" + frame["klass"].astype(str)
         codes_w, uniq_w = pd.factorize(keys)
         codes_o, uniq_o = pd.factorize(oral_keys)
@@ -407,16 +410,12 @@ class GradeGenerator:
         )
         frame["examiners"] = np.where(assessors == "both", teacher, "")
         # One censor per exam group (institution, subject, form, day, class for oral exams).
-        group_keys = (
-            frame["institution"].astype(str)
-            + "|"
-            + frame["subject"]
-            + "|"
-            + frame["form"]
-            + "|"
-            + frame["date"].astype(str)
-            + "|"
-            + np.where(assessors == "both", frame["klass"].astype(str), "")
+        group_keys = _group_key(
+            frame["institution"],
+            frame["subject"],
+            frame["form"],
+            frame["date"],
+            np.where(assessors == "both", frame["klass"].astype(str), ""),
         )
         codes, _ = pd.factorize(group_keys)
         first_row = pd.Series(np.arange(len(frame))).groupby(codes).first().to_numpy()
@@ -446,13 +445,7 @@ class GradeGenerator:
         frame["graded"] = np.where(sat, graded, np.datetime64("NaT"))
         # Exam sets: at most three uses a day at one provider (fvu-written-exam-rules).
         used = frame["status"].isin(["bedømt", "ikke afleveret", "bortvist"]).to_numpy()
-        key = (
-            frame["institution"].astype(str)
-            + "|"
-            + frame["date"].astype(str)
-            + "|"
-            + frame["subject"]
-        )
+        key = _group_key(frame["institution"], frame["date"], frame["subject"])
         rank = pd.Series(np.where(used, 1, 0)).groupby(key.to_numpy()).cumsum().to_numpy() - 1
         prefix = frame["subject"].str.replace("FVU-", "", regex=False).str[:3].str.upper()
         label = (
@@ -659,13 +652,7 @@ class GradeGenerator:
         """Four papers on one exam set at one provider on one day."""
         check = "fvu.exam_set_overuse"
         used = (frame["exam_set"].to_numpy() != "") & ~set_rows
-        key = (
-            frame["institution"].astype(str)
-            + "|"
-            + frame["date"].astype(str)
-            + "|"
-            + frame["subject"]
-        )
+        key = _group_key(frame["institution"], frame["date"], frame["subject"])
         sizes = pd.Series(used).groupby(key.to_numpy()).sum()
         groups = sizes[sizes >= 4].index.to_numpy()
         if not len(groups):
